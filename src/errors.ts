@@ -1,0 +1,78 @@
+// The one error type flyte-types throws: a code, a path, and every issue a conversion found.
+import { formatPath, type PathSegment } from "./path.js";
+
+/** Error codes, snake_case; `as const` so callers can switch on them. */
+export const ErrorCode = {
+  typeMismatch: "type_mismatch",
+  outOfRange: "out_of_range",
+  precisionLoss: "precision_loss",
+  unknownEnumValue: "unknown_enum_value",
+  ambiguousUnion: "ambiguous_union",
+  noMatchingVariant: "no_matching_variant",
+  unsupportedSchema: "unsupported_schema",
+  noTransformer: "no_transformer",
+  duplicateRegistration: "duplicate_registration",
+  invalidLiteral: "invalid_literal",
+  decodeFailed: "decode_failed",
+  validationFailed: "validation_failed",
+  missingValue: "missing_value",
+  unexpectedValue: "unexpected_value",
+  transformerFailed: "transformer_failed",
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** One problem at one place. `expected`/`received` are short human descriptions. */
+export interface Issue {
+  readonly code: ErrorCode;
+  readonly path: string;
+  readonly message: string;
+  readonly expected?: string;
+  readonly received?: string;
+}
+
+/** Conversions stop recording after this many issues: a million bad elements must not make a million objects. */
+export const MAX_ISSUES = 100;
+
+export class FlyteTypeError extends Error {
+  override readonly name = "FlyteTypeError";
+  readonly code: ErrorCode;
+  /** Path of the first issue, e.g. `inputs.xs[3]`. */
+  readonly path: string;
+  readonly issues: readonly Issue[];
+  /** Issues beyond MAX_ISSUES that were counted but not kept. */
+  readonly omitted: number;
+
+  constructor(issues: readonly Issue[], options: { cause?: unknown; omitted?: number } = {}) {
+    const first = issues[0];
+    if (first === undefined) throw new TypeError("FlyteTypeError needs at least one issue");
+    const omitted = options.omitted ?? 0;
+    super(summarize(issues, omitted), options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = first.code;
+    this.path = first.path;
+    this.issues = issues;
+    this.omitted = omitted;
+  }
+}
+
+function summarize(issues: readonly Issue[], omitted: number): string {
+  const lines = issues.map((i) => (i.path === "" ? i.message : `${i.path}: ${i.message}`));
+  if (lines.length === 1 && omitted === 0) return lines[0] as string;
+  const more = omitted > 0 ? `\n  … and ${omitted} more` : "";
+  return `${issues.length + omitted} problems:\n  ${lines.join("\n  ")}${more}`;
+}
+
+/** Throws a single-issue error; for failures outside a conversion walk (registration, lookups, bad arguments). */
+export function fail(
+  code: ErrorCode,
+  message: string,
+  details: { path?: readonly PathSegment[]; root?: string; expected?: string; received?: string; cause?: unknown } = {},
+): never {
+  const issue: Issue = {
+    code,
+    path: details.path === undefined ? (details.root ?? "") : formatPath(details.root ?? "", details.path),
+    message,
+    ...(details.expected === undefined ? {} : { expected: details.expected }),
+    ...(details.received === undefined ? {} : { received: details.received }),
+  };
+  throw new FlyteTypeError([issue], { cause: details.cause });
+}

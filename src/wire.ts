@@ -1,0 +1,45 @@
+// Bytes in and out: encode/decode of Literal, LiteralMap and LiteralType, optionally deterministic.
+import { type DescMessage, fromBinary, type MessageShape, toBinary } from "@bufbuild/protobuf";
+import { toBinaryDeterministic } from "./deterministic.js";
+import { ErrorCode, fail } from "./errors.js";
+import {
+  type Literal,
+  type LiteralMap,
+  LiteralMapSchema,
+  LiteralSchema,
+  type LiteralType,
+  LiteralTypeSchema,
+} from "./model.js";
+
+export interface EncodeOptions {
+  /**
+   * Sort map keys (by UTF-8 bytes) and write fields in number order, like Python's
+   * `SerializeToString(deterministic=True)`, so bytes can be compared and hashed. Default false: protobuf-es's
+   * faster writer, map entries in insertion order (what flytekit's plain `SerializeToString()` also allows).
+   */
+  readonly deterministic?: boolean;
+}
+
+function encode<D extends DescMessage>(schema: D, message: MessageShape<D>, options?: EncodeOptions): Uint8Array {
+  return options?.deterministic === true ? toBinaryDeterministic(schema, message) : toBinary(schema, message);
+}
+
+function decode<D extends DescMessage>(schema: D, bytes: Uint8Array): MessageShape<D> {
+  try {
+    // Unknown fields (flyteidl2's Literal.artifact_id = 9, say) are kept and written back out on encode.
+    return fromBinary(schema, bytes);
+  } catch (cause) {
+    return fail(ErrorCode.decodeFailed, `cannot decode ${schema.name}: ${(cause as Error).message}`, {
+      expected: `${schema.typeName} protobuf bytes`,
+      received: `${bytes.byteLength} bytes`,
+      cause,
+    });
+  }
+}
+
+export const encodeLiteral = (l: Literal, o?: EncodeOptions) => encode(LiteralSchema, l, o);
+export const decodeLiteral = (b: Uint8Array): Literal => decode(LiteralSchema, b);
+export const encodeLiteralMap = (m: LiteralMap, o?: EncodeOptions) => encode(LiteralMapSchema, m, o);
+export const decodeLiteralMap = (b: Uint8Array): LiteralMap => decode(LiteralMapSchema, b);
+export const encodeLiteralType = (t: LiteralType, o?: EncodeOptions) => encode(LiteralTypeSchema, t, o);
+export const decodeLiteralType = (b: Uint8Array): LiteralType => decode(LiteralTypeSchema, b);
