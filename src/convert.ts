@@ -1,0 +1,65 @@
+// Converting one value of a compiled type, with every issue reported at once; shared by the engine and interfaces.
+import type { z } from "zod";
+import type { Codec } from "./codec.js";
+import type { Compiled, TypeSpec } from "./compile.js";
+import { ConvertContext, type ConvertOptions } from "./context.js";
+import { ErrorCode, FlyteTypeError, type Issue } from "./errors.js";
+import { describeValue } from "./messages.js";
+import type { Literal } from "./model.js";
+import { formatPath } from "./path.js";
+import type { Class } from "./transformer.js";
+
+/** The TypeScript value of a type: zod's output type, or the instance type of a registered class. */
+export type ValueOf<S> = S extends z.ZodType ? z.output<S> : S extends Class<infer I> ? I : never;
+
+/** A compiled type and its codec. */
+export interface Entry extends Compiled {
+  readonly codec: Codec;
+}
+
+/** One value to a literal, throwing every issue at once. Shared by the engine and typed interfaces. */
+export function convertToLiteral(
+  e: Entry,
+  spec: TypeSpec,
+  value: unknown,
+  root: string,
+  options?: ConvertOptions,
+): Literal {
+  const cx = new ConvertContext(root, options);
+  const out = e.codec.toLiteral(value, cx);
+  cx.throwIfFailed();
+  if (e.validate) validate(spec, value, root);
+  return out as Literal;
+}
+
+export function convertToValue(
+  e: Entry,
+  spec: TypeSpec,
+  literal: Literal,
+  root: string,
+  options?: ConvertOptions,
+): unknown {
+  const cx = new ConvertContext(root, options);
+  const out = e.codec.toValue(literal, cx);
+  cx.throwIfFailed();
+  if (e.validate) validate(spec, out, root);
+  return out;
+}
+
+/** Runs zod's own checks (refinements, formats, bounds) and reports its issues with our paths. */
+function validate(spec: TypeSpec, value: unknown, root: string): void {
+  if (typeof spec === "function") return;
+  const result = (spec as z.ZodType).safeParse(value, { reportInput: true });
+  if (result.success) return;
+  const issues: Issue[] = result.error.issues.map((i) => {
+    const received = "input" in i ? describeValue(i.input) : undefined;
+    return {
+      code: ErrorCode.validationFailed,
+      path: formatPath(root, i.path as (string | number)[]),
+      message: i.message,
+      ...("expected" in i && typeof i.expected === "string" ? { expected: i.expected } : {}),
+      ...(received === undefined ? {} : { received }),
+    };
+  });
+  throw new FlyteTypeError(issues, { cause: result.error });
+}

@@ -1,0 +1,106 @@
+// The type engine: compiles a type once (cached per schema), then converts values ⇄ literals synchronously
+// inside. The public calls are async so that I/O kinds (files, datasets) fit the same API.
+import { clone } from "@bufbuild/protobuf";
+import type { z } from "zod";
+import type { Codec } from "./codec.js";
+import { compileSpec, type TypeSpec } from "./compile.js";
+import type { ConvertOptions } from "./context.js";
+import type { ValueOf } from "./convert.js";
+import { convertToLiteral, convertToValue, type Entry } from "./convert.js";
+import type { TypeDesc } from "./descriptor.js";
+import { ErrorCode, fail } from "./errors.js";
+import { createInterface, type InterfaceSpec, type TypedIO } from "./interface.js";
+import { literalTypeKey, typesCastable } from "./literal-types.js";
+import { describeLiteralType, describeValue, msg } from "./messages.js";
+import { type Literal, type LiteralType, LiteralTypeSchema } from "./model.js";
+import type { RegisterOptions, Registry } from "./registry.js";
+import type { Transformer } from "./transformer.js";
+
+export type { ValueOf } from "./convert.js";
+
+export interface TypeEngine {
+  readonly registry: Registry;
+  literalType(spec: TypeSpec): LiteralType;
+  toLiteral<S extends TypeSpec>(value: ValueOf<S>, spec: S, options?: ConvertOptions): Promise<Literal>;
+  toValue<S extends TypeSpec>(literal: Literal, spec: S, options?: ConvertOptions): Promise<ValueOf<S>>;
+  /** A type that reads literals of `literalType`: lossless by default (INTEGER → z.bigint(), DATETIME → timestamp()). */
+  guessType(literalType: LiteralType): TypeSpec;
+  interface<I extends Record<string, TypeSpec>, O extends Record<string, TypeSpec>>(
+    spec: InterfaceSpec<I, O>,
+  ): TypedIO<I, O>;
+  register<T>(transformer: Transformer<T>, options?: RegisterOptions): void;
+  /** The compiled codec of a type, for SDK code converting many values of one type. */
+  codec(spec: TypeSpec): Codec;
+}
+
+export function createEngine(registry: Registry): TypeEngine {
+  let cache = new WeakMap<object, Entry>();
+  let cachedVersion = registry.version;
+
+  const compileDesc = (desc: TypeDesc, codecs: Map<TypeDesc, Codec>): Codec => {
+    const known = codecs.get(desc);
+    if (known !== undefined) return known;
+    const handler = registry.kinds[desc.kind] as { compile: (d: TypeDesc, c: (d: TypeDesc) => Codec) => Codec };
+    const codec = handler.compile(desc, (d) => compileDesc(d, codecs));
+    codecs.set(desc, codec);
+    return codec;
+  };
+
+  const entry = (spec: TypeSpec, root: string): Entry => {
+    if (cachedVersion !== registry.version) {
+      cache = new WeakMap();
+      cachedVersion = registry.version;
+    }
+    if ((typeof spec !== "object" && typeof spec !== "function") || spec === null) {
+      return fail(
+        ErrorCode.unsupportedSchema,
+        msg.expected("a zod schema or a registered class", describeValue(spec)),
+        { root },
+      );
+    }
+    let e = cache.get(spec);
+    if (e === undefined) {
+      const compiled = compileSpec(spec, registry, root);
+      e = { ...compiled, codec: compileDesc(compiled.desc, new Map()) };
+      cache.set(spec, e);
+    }
+    return e;
+  };
+
+  const engine: TypeEngine = {
+    registry,
+    literalType: (spec) => clone(LiteralTypeSchema, entry(spec, "type").codec.literalType),
+    async toLiteral(value, spec, options) {
+      return convertToLiteral(entry(spec, "value"), spec, value, "value", options);
+    },
+    async toValue(literal, spec, options) {
+      return convertToValue(entry(spec, "value"), spec, literal, "value", options) as never;
+    },
+    guessType: (lt) => guess(registry, lt),
+    interface: (spec) => createInterface(spec, (s, root) => entry(s, root)),
+    register: (t, options) => registry.register(t, options),
+    codec: (spec) => entry(spec, "type").codec,
+  };
+  return engine;
+}
+
+function guess(registry: Registry, lt: LiteralType): TypeSpec {
+  const key = literalTypeKey(lt);
+  // A union variant tagged with a registered transformer's name is that transformer's type.
+  const tag = lt.structure?.tag;
+  for (const t of registry.transformers()) {
+    if ((tag !== undefined && tag === t.name && typesCastable(lt, t.literalType)) || t.guess?.(lt) === true)
+      return t.type;
+  }
+  const builtin = registry.builtinGuess(key);
+  if (builtin === undefined) {
+    return fail(
+      ErrorCode.noTransformer,
+      msg.noTransformer(`literal type ${describeLiteralType(lt)}`, registry.guessKeys()),
+      {
+        received: key,
+      },
+    );
+  }
+  return builtin.schema(lt, (child) => guess(registry, child) as z.ZodType);
+}

@@ -1,0 +1,160 @@
+// Typed task interfaces: named inputs and outputs ⇄ TypedInterface and LiteralMaps, all errors reported at once.
+
+import { clone } from "@bufbuild/protobuf";
+import { z } from "zod";
+import type * as core from "zod/v4/core";
+import type { TypeSpec } from "./compile.js";
+import type { ConvertOptions } from "./context.js";
+import { convertToLiteral, convertToValue, type Entry, type ValueOf } from "./convert.js";
+import { ErrorCode, FlyteTypeError, type Issue } from "./errors.js";
+import { msg } from "./messages.js";
+import {
+  type Literal,
+  type LiteralMap,
+  LiteralTypeSchema,
+  lit,
+  type TypedInterface,
+  type Variable,
+  type VariableMap,
+} from "./model.js";
+
+export interface InterfaceSpec<I extends Record<string, TypeSpec>, O extends Record<string, TypeSpec>> {
+  readonly inputs: I;
+  readonly outputs: O;
+}
+
+type OptionalKeys<T extends Record<string, TypeSpec>> = {
+  [K in keyof T]: undefined extends ValueOf<T[K]> ? K : never;
+}[keyof T];
+/** The values of a set of named types; names whose type admits undefined may be left out. */
+export type Values<T extends Record<string, TypeSpec>> = { [K in Exclude<keyof T, OptionalKeys<T>>]: ValueOf<T[K]> } & {
+  [K in OptionalKeys<T>]?: ValueOf<T[K]>;
+};
+
+export interface TypedIO<I extends Record<string, TypeSpec>, O extends Record<string, TypeSpec>> {
+  /** Variables sorted by name, as Flyte 2 writes them. */
+  readonly typedInterface: TypedInterface;
+  toInputs(values: Values<I>, options?: ConvertOptions): Promise<LiteralMap>;
+  fromInputs(map: LiteralMap, options?: ConvertOptions): Promise<Values<I>>;
+  toOutputs(values: Values<O>, options?: ConvertOptions): Promise<LiteralMap>;
+  fromOutputs(map: LiteralMap, options?: ConvertOptions): Promise<Values<O>>;
+}
+
+type Resolve = (spec: TypeSpec, root: string) => Entry;
+
+interface Side {
+  readonly root: string;
+  readonly names: readonly string[];
+  readonly specs: Record<string, TypeSpec>;
+  readonly entries: Record<string, Entry>;
+}
+
+function description(spec: TypeSpec): string {
+  if (typeof spec === "function") return "";
+  return z.globalRegistry.get(spec as z.ZodType)?.description ?? "";
+}
+
+/** A schema's default value (zod `.default()`), if it has one. */
+function defaultOf(spec: TypeSpec): { value: unknown } | undefined {
+  if (typeof spec === "function") return undefined;
+  const def = (spec as core.$ZodType)._zod.def as { type: string; defaultValue?: unknown };
+  return def.type === "default" ? { value: def.defaultValue } : undefined;
+}
+
+function side(root: string, specs: Record<string, TypeSpec>, resolve: Resolve): Side {
+  const names = Object.keys(specs).sort();
+  const entries: Record<string, Entry> = {};
+  for (const n of names) entries[n] = resolve(specs[n] as TypeSpec, `${root}.${n}`);
+  return { root, names, specs, entries };
+}
+
+function variableMap(s: Side): VariableMap {
+  const variables: { [k: string]: Variable } = {};
+  for (const n of s.names) {
+    variables[n] = {
+      $typeName: "flyteidl.core.Variable",
+      type: clone(LiteralTypeSchema, (s.entries[n] as Entry).codec.literalType),
+      description: description(s.specs[n] as TypeSpec),
+    } as Variable;
+  }
+  return { $typeName: "flyteidl.core.VariableMap", variables };
+}
+
+/** Runs `each` for every name, gathering every input's issues into one error. */
+function gather(s: Side, each: (name: string) => void): void {
+  const issues: Issue[] = [];
+  let omitted = 0;
+  for (const n of s.names) {
+    try {
+      each(n);
+    } catch (e) {
+      if (!(e instanceof FlyteTypeError)) throw e;
+      issues.push(...e.issues);
+      omitted += e.omitted;
+    }
+  }
+  if (issues.length > 0) throw new FlyteTypeError(issues, { omitted });
+}
+
+function extras(s: Side, given: readonly string[]): Issue[] {
+  return given
+    .filter((k) => !Object.hasOwn(s.specs, k))
+    .map((k) => ({ code: ErrorCode.unexpectedValue, path: `${s.root}.${k}`, message: msg.unexpected(k, s.names) }));
+}
+
+function toMap(s: Side, values: Record<string, unknown>, options?: ConvertOptions): LiteralMap {
+  const literals: { [k: string]: Literal } = {};
+  const unexpected = extras(s, Object.keys(values));
+  gather(s, (n) => {
+    let v = values[n];
+    const d = v === undefined ? defaultOf(s.specs[n] as TypeSpec) : undefined;
+    if (d !== undefined) v = d.value;
+    literals[n] = convertToLiteral(s.entries[n] as Entry, s.specs[n] as TypeSpec, v, `${s.root}.${n}`, options);
+  });
+  if (unexpected.length > 0) throw new FlyteTypeError(unexpected);
+  return lit.literalMap(literals);
+}
+
+function fromMap(s: Side, map: LiteralMap, options?: ConvertOptions): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const unexpected = extras(s, Object.keys(map.literals));
+  gather(s, (n) => {
+    const literal = map.literals[n];
+    if (literal === undefined) {
+      const d = defaultOf(s.specs[n] as TypeSpec);
+      if (d !== undefined) out[n] = d.value;
+      else if (!acceptsUndefined(s.entries[n] as Entry)) {
+        throw new FlyteTypeError([{ code: ErrorCode.missingValue, path: `${s.root}.${n}`, message: msg.missing(n) }]);
+      }
+      return;
+    }
+    out[n] = convertToValue(s.entries[n] as Entry, s.specs[n] as TypeSpec, literal, `${s.root}.${n}`, options);
+  });
+  if (unexpected.length > 0) throw new FlyteTypeError(unexpected);
+  return out;
+}
+
+function acceptsUndefined(e: Entry): boolean {
+  const d = e.desc;
+  if (d.kind === "none") return d.repr === "undefined";
+  return d.kind === "union" && d.variants.some((v) => v.kind === "none" && v.repr === "undefined");
+}
+
+export function createInterface<I extends Record<string, TypeSpec>, O extends Record<string, TypeSpec>>(
+  spec: InterfaceSpec<I, O>,
+  resolve: Resolve,
+): TypedIO<I, O> {
+  const inputs = side("inputs", spec.inputs, resolve);
+  const outputs = side("outputs", spec.outputs, resolve);
+  return {
+    typedInterface: {
+      $typeName: "flyteidl.core.TypedInterface",
+      inputs: variableMap(inputs),
+      outputs: variableMap(outputs),
+    } as TypedInterface,
+    toInputs: async (values, options) => toMap(inputs, values as Record<string, unknown>, options),
+    fromInputs: async (map, options) => fromMap(inputs, map, options) as Values<I>,
+    toOutputs: async (values, options) => toMap(outputs, values as Record<string, unknown>, options),
+    fromOutputs: async (map, options) => fromMap(outputs, map, options) as Values<O>,
+  };
+}

@@ -1,0 +1,52 @@
+// Questions about LiteralTypes: the one-key lookup used for guessing, and flytekit's castability rule.
+import { clone, equals } from "@bufbuild/protobuf";
+import { type LiteralType, LiteralTypeSchema, SimpleType } from "./model.js";
+
+/** The key a LiteralType is guessed by: `simple:INTEGER`, `collection`, `map`, `union`, `enum`, `blob:<format>:<dim>`, … */
+export function literalTypeKey(lt: LiteralType): string {
+  const t = lt.type;
+  switch (t.case) {
+    case "simple":
+      return `simple:${SimpleType[t.value] ?? t.value}`;
+    case "collectionType":
+      return "collection";
+    case "mapValueType":
+      return "map";
+    case "unionType":
+      return "union";
+    case "enumType":
+      return "enum";
+    case "blob":
+      return `blob:${t.value.format}:${t.value.dimensionality}`;
+    case "structuredDatasetType":
+      return "structuredDataset";
+    case "schema":
+      return "schema";
+    case undefined:
+      return "empty";
+  }
+}
+
+/** The type without metadata, annotation and structure: what flytekit's `_type_essence` compares. */
+function essence(lt: LiteralType): LiteralType {
+  const c = clone(LiteralTypeSchema, lt);
+  c.metadata = undefined;
+  c.annotation = undefined;
+  c.structure = undefined;
+  return c;
+}
+
+/**
+ * Whether a value of type `upstream` may be read as `downstream`, after flytekit's `_are_types_castable`: unions
+ * on either side, collections and maps element-wise, an enum read as a string, otherwise equal essence.
+ */
+export function typesCastable(upstream: LiteralType, downstream: LiteralType): boolean {
+  const up = upstream.type;
+  const down = downstream.type;
+  if (up.case === "unionType") return up.value.variants.every((v) => typesCastable(v, downstream));
+  if (down.case === "unionType") return down.value.variants.some((v) => typesCastable(upstream, v));
+  if (up.case === "collectionType" && down.case === "collectionType") return typesCastable(up.value, down.value);
+  if (up.case === "mapValueType" && down.case === "mapValueType") return typesCastable(up.value, down.value);
+  if (up.case === "enumType" && down.case === "simple" && down.value === SimpleType.STRING) return true;
+  return equals(LiteralTypeSchema, essence(upstream), essence(downstream));
+}

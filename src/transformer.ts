@@ -1,0 +1,22 @@
+// The contract for user types: a transformer converts one class (or one zod schema) to and from literals.
+import type { z } from "zod";
+import type { Literal, LiteralType } from "./model.js";
+
+// biome-ignore lint/suspicious/noExplicitAny: a class key of any constructor signature
+export type Class<T = unknown> = abstract new (...args: any[]) => T;
+
+/** What a transformer is registered for: values that are `instanceof` a class, or a zod schema used by identity. */
+export type TransformerKey = Class | z.ZodType;
+
+export interface Transformer<T> {
+  /** The union tag written for this type, and the name errors use. Python reads union values by this tag. */
+  readonly name: string;
+  readonly type: TransformerKey;
+  readonly literalType: LiteralType;
+  /** Converts a value (already checked to be of `type`); throw to refuse it — the error becomes an issue. */
+  toLiteral(value: T): Literal;
+  toValue(literal: Literal): T;
+  /** Whether a LiteralType denotes this type, so `guessType` can answer with it. */
+  guess?(literalType: LiteralType): boolean;
+  toHtml?(value: T): string;
+}

@@ -1,0 +1,60 @@
+// User types: a registered Transformer, keyed by a class (values are `instanceof` it) or a zod schema.
+import type { KindHandler } from "../src/codec.js";
+import { type ConvertContext, INVALID, type Invalid } from "../src/context.js";
+import { ErrorCode, FlyteTypeError } from "../src/errors.js";
+import { describeValue, msg } from "../src/messages.js";
+import type { Literal } from "../src/model.js";
+
+/** Turns an exception from user code into issues at the current path. */
+function record(cx: ConvertContext, name: string, error: unknown): Invalid {
+  if (error instanceof FlyteTypeError) {
+    for (const i of error.issues) cx.fail(i.code, i.message, i.expected, i.received);
+    return INVALID;
+  }
+  const text = error instanceof Error ? error.message : String(error);
+  return cx.fail(ErrorCode.transformerFailed, `transformer ${JSON.stringify(name)} failed: ${text}`);
+}
+
+export const customKind: KindHandler<"custom"> = {
+  compile(desc) {
+    const t = desc.transformer;
+    const key = t.type;
+    const isMine =
+      typeof key === "function" ? (v: unknown) => v instanceof key : (v: unknown) => key.safeParse(v).success;
+    return {
+      desc,
+      literalType: t.literalType,
+      tag: t.name,
+      toLiteral(value, cx) {
+        if (!isMine(value)) {
+          return cx.fail(
+            ErrorCode.typeMismatch,
+            msg.expected(`a ${t.name} value`, describeValue(value)),
+            t.name,
+            describeValue(value),
+          );
+        }
+        try {
+          return t.toLiteral(value);
+        } catch (e) {
+          return record(cx, t.name, e);
+        }
+      },
+      toValue(literal: Literal, cx) {
+        try {
+          return t.toValue(literal);
+        } catch (e) {
+          return record(cx, t.name, e);
+        }
+      },
+      fromPlain(value, cx) {
+        return cx.fail(
+          ErrorCode.unsupportedSchema,
+          `${t.name} cannot be read from a msgpack value`,
+          t.name,
+          describeValue(value),
+        );
+      },
+    };
+  },
+};

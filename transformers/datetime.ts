@@ -1,0 +1,100 @@
+// DATETIME: `z.date()` (milliseconds) and `timestamp()` (nanoseconds). Always UTC on the wire; Python's naive
+// datetimes are read as UTC, as flytekit does.
+import type { KindHandler } from "../src/codec.js";
+import type { ConvertContext } from "../src/context.js";
+import { ErrorCode } from "../src/errors.js";
+import { NO_MATCH, readPrimitive } from "../src/literal-read.js";
+import { describeValue, msg } from "../src/messages.js";
+import { lit, ltype, SimpleType } from "../src/model.js";
+import { timestamp } from "../src/schemas.js";
+import {
+  isTimestampLike,
+  parseIsoTimestamp,
+  type Timestamp,
+  timestampFromDate,
+  timestampInRange,
+  timestampToDate,
+} from "../src/time.js";
+
+const RANGE = "years 1..9999 (Python's datetime range)";
+
+export const datetimeKind: KindHandler<"datetime"> = {
+  compile(desc) {
+    const asDate = desc.repr === "date";
+    const expected = asDate ? "a valid Date" : "a Timestamp { seconds: bigint, nanos }";
+
+    const fromTimestamp = (t: Timestamp, cx: ConvertContext): unknown => {
+      if (!timestampInRange(t)) {
+        return cx.fail(
+          ErrorCode.invalidLiteral,
+          msg.outOfRange(`timestamp ${t.seconds}s ${t.nanos}ns`, RANGE),
+          expected,
+          `${t.seconds}s`,
+        );
+      }
+      if (!asDate) return { seconds: t.seconds, nanos: t.nanos };
+      const d = timestampToDate(t, cx.truncateDatetimes);
+      if (d === undefined) {
+        return cx.fail(
+          ErrorCode.precisionLoss,
+          `the timestamp has sub-millisecond precision (nanos ${t.nanos}) that a Date cannot hold; read it with timestamp() or pass { datetimePrecision: "truncate" }`,
+          "millisecond precision",
+          `nanos ${t.nanos}`,
+        );
+      }
+      return d;
+    };
+    const fromPlain = (v: unknown, cx: ConvertContext): unknown => {
+      const t = typeof v === "string" ? parseIsoTimestamp(v) : undefined;
+      if (t === undefined) {
+        return cx.fail(
+          ErrorCode.typeMismatch,
+          msg.expected("an ISO-8601 datetime string", describeValue(v)),
+          "ISO-8601 string",
+          describeValue(v),
+        );
+      }
+      return fromTimestamp(t, cx);
+    };
+
+    return {
+      desc,
+      literalType: ltype.simple(SimpleType.DATETIME),
+      tag: "datetime",
+      toLiteral(value, cx) {
+        let t: Timestamp | undefined;
+        if (asDate && value instanceof Date && !Number.isNaN(value.getTime())) t = timestampFromDate(value);
+        else if (!asDate && isTimestampLike(value)) t = value;
+        if (t === undefined) {
+          return cx.fail(
+            ErrorCode.typeMismatch,
+            msg.expected(expected, describeValue(value)),
+            expected,
+            describeValue(value),
+          );
+        }
+        if (!timestampInRange(t)) {
+          return cx.fail(
+            ErrorCode.outOfRange,
+            msg.outOfRange(describeValue(value), RANGE),
+            expected,
+            describeValue(value),
+          );
+        }
+        return lit.datetime({ seconds: t.seconds, nanos: t.nanos });
+      },
+      toValue(literal, cx) {
+        return readPrimitive(
+          literal,
+          cx,
+          "DATETIME",
+          (p) => (p.case === "datetime" ? fromTimestamp(p.value, cx) : NO_MATCH),
+          fromPlain,
+        );
+      },
+      fromPlain,
+    };
+  },
+  // Python writes microseconds; only timestamp() reads every DATETIME without loss.
+  guess: { keys: ["simple:DATETIME"], schema: () => timestamp() },
+};

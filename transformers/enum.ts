@@ -1,0 +1,60 @@
+// Enums: `z.enum([...])` (string values) ⇄ `enum_type`; the value travels as a string, as flytekit writes it.
+
+import { z } from "zod";
+import type { KindHandler } from "../src/codec.js";
+import { type ConvertContext, INVALID } from "../src/context.js";
+import { ErrorCode } from "../src/errors.js";
+import { NO_MATCH, readPrimitive } from "../src/literal-read.js";
+import { describeValue, msg } from "../src/messages.js";
+import { lit, ltype } from "../src/model.js";
+
+export const enumKind: KindHandler<"enum"> = {
+  compile(desc) {
+    const allowed = new Set(desc.values);
+    const check = (v: unknown, cx: ConvertContext): unknown => {
+      if (typeof v !== "string") {
+        return cx.fail(
+          ErrorCode.typeMismatch,
+          msg.expected("an enum string", describeValue(v)),
+          "string",
+          describeValue(v),
+        );
+      }
+      if (!allowed.has(v)) {
+        return cx.fail(
+          ErrorCode.unknownEnumValue,
+          msg.unknownEnum(v, desc.values),
+          desc.values.join(" | "),
+          JSON.stringify(v),
+        );
+      }
+      return v;
+    };
+    return {
+      desc,
+      literalType: ltype.enum([...desc.values]),
+      tag: "DefaultEnumTransformer",
+      toLiteral(value, cx) {
+        const v = check(value, cx);
+        return v === INVALID ? INVALID : lit.string(v as string);
+      },
+      toValue(literal, cx) {
+        return readPrimitive(
+          literal,
+          cx,
+          "an enum string",
+          (p) => (p.case === "stringValue" ? check(p.value, cx) : NO_MATCH),
+          check,
+        );
+      },
+      fromPlain: check,
+    };
+  },
+  guess: {
+    keys: ["enum"],
+    schema: (lt) => {
+      const values = (lt.type.value as { values: string[] }).values;
+      return values.length === 0 ? z.never() : z.enum(values as [string, ...string[]]);
+    },
+  },
+};

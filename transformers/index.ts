@@ -1,0 +1,29 @@
+// The built-in kinds, one handler each. `satisfies` makes adding a Kind fail to compile until it is handled here.
+import type { KindTable } from "../src/codec.js";
+import { boolKind } from "./bool.js";
+import { customKind } from "./custom.js";
+import { datetimeKind } from "./datetime.js";
+import { durationKind } from "./duration.js";
+import { enumKind } from "./enum.js";
+import { floatKind } from "./float.js";
+import { intKind } from "./int.js";
+import { listKind } from "./list.js";
+import { mapKind } from "./map.js";
+import { noneKind } from "./none.js";
+import { stringKind } from "./string.js";
+import { unionKind } from "./union.js";
+
+export const builtinKinds = {
+  int: intKind,
+  float: floatKind,
+  string: stringKind,
+  bool: boolKind,
+  datetime: datetimeKind,
+  duration: durationKind,
+  none: noneKind,
+  list: listKind,
+  map: mapKind,
+  union: unionKind,
+  enum: enumKind,
+  custom: customKind,
+} as const satisfies KindTable;

@@ -1,0 +1,118 @@
+// INTEGER: `z.int()` (JS numbers in the safe range) and `z.bigint()` (the full int64 range).
+
+import { z } from "zod";
+import type { KindHandler } from "../src/codec.js";
+import type { ConvertContext } from "../src/context.js";
+import { ErrorCode } from "../src/errors.js";
+import { NO_MATCH, readPrimitive } from "../src/literal-read.js";
+import { describeValue, msg } from "../src/messages.js";
+import { lit, ltype, SimpleType } from "../src/model.js";
+
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+const SAFE = "the safe integer range ±(2^53 - 1)";
+
+export const intKind: KindHandler<"int"> = {
+  compile(desc) {
+    const asBigint = desc.repr === "bigint";
+    const expected = asBigint ? "a bigint in the int64 range" : "an integer number";
+
+    const fromBigint = (v: bigint, cx: ConvertContext): unknown => {
+      if (asBigint) return v;
+      if (v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER)) return Number(v);
+      return cx.fail(
+        ErrorCode.outOfRange,
+        msg.outOfRange(`integer ${v}`, SAFE, "read it with z.bigint()"),
+        expected,
+        `${v}`,
+      );
+    };
+    const fromNumber = (v: number, cx: ConvertContext): unknown => {
+      if (!Number.isSafeInteger(v)) {
+        return cx.fail(
+          ErrorCode.outOfRange,
+          msg.outOfRange(`integer ${v}`, SAFE, "read it with z.bigint()"),
+          expected,
+          `${v}`,
+        );
+      }
+      return asBigint ? BigInt(v) : v;
+    };
+    const fromPlain = (v: unknown, cx: ConvertContext): unknown => {
+      if (typeof v === "bigint") return fromBigint(v, cx);
+      if (typeof v === "number" && Number.isInteger(v)) return fromNumber(v, cx);
+      return cx.fail(
+        ErrorCode.typeMismatch,
+        msg.expected("a msgpack integer", describeValue(v)),
+        "msgpack integer",
+        describeValue(v),
+      );
+    };
+
+    return {
+      desc,
+      literalType: ltype.simple(SimpleType.INTEGER),
+      tag: "int",
+      toLiteral(value, cx) {
+        if (asBigint) {
+          if (typeof value !== "bigint") {
+            return cx.fail(
+              ErrorCode.typeMismatch,
+              msg.expected(expected, describeValue(value)),
+              expected,
+              describeValue(value),
+            );
+          }
+          if (value < INT64_MIN || value > INT64_MAX) {
+            return cx.fail(ErrorCode.outOfRange, msg.outOfRange(`${value}n`, "the int64 range"), expected, `${value}n`);
+          }
+          return lit.integer(value);
+        }
+        if (typeof value !== "number" || !Number.isInteger(value)) {
+          return cx.fail(
+            ErrorCode.typeMismatch,
+            msg.expected(expected, describeValue(value)),
+            expected,
+            describeValue(value),
+          );
+        }
+        if (!Number.isSafeInteger(value)) {
+          return cx.fail(
+            ErrorCode.outOfRange,
+            msg.outOfRange(`${value}`, SAFE, "use z.bigint() for int64 values"),
+            expected,
+            `${value}`,
+          );
+        }
+        return lit.integer(BigInt(value));
+      },
+      toValue(literal, cx) {
+        return readPrimitive(
+          literal,
+          cx,
+          "INTEGER",
+          (p) => {
+            if (p.case === "integer") return fromBigint(p.value, cx);
+            // flytekit reads a FLOAT literal into int by truncating (`int(f)`): the console sends JS numbers.
+            if (p.case === "floatValue" && !cx.strictNumbers) {
+              if (!Number.isFinite(p.value)) {
+                return cx.fail(
+                  ErrorCode.outOfRange,
+                  `cannot read float ${p.value} as an integer`,
+                  expected,
+                  `${p.value}`,
+                );
+              }
+              const t = Math.trunc(p.value);
+              return Number.isSafeInteger(t) || !asBigint ? fromNumber(t, cx) : BigInt(t);
+            }
+            return NO_MATCH;
+          },
+          fromPlain,
+        );
+      },
+      fromPlain,
+    };
+  },
+  guess: { keys: ["simple:INTEGER"], schema: () => z.bigint() },
+};

@@ -1,0 +1,87 @@
+// Collections: `z.array(T)` ⇄ `collection_type`. Typed arrays are accepted for speed (Float64Array for
+// z.array(z.number()), BigInt64Array for z.array(z.bigint())…).
+
+import { z } from "zod";
+import type { KindHandler } from "../src/codec.js";
+import { type ConvertContext, INVALID } from "../src/context.js";
+import { ErrorCode } from "../src/errors.js";
+import { binaryValueOf, literalMismatch, NOT_BINARY } from "../src/literal-read.js";
+import { describeValue, msg } from "../src/messages.js";
+import { type Literal, type LiteralType, lit, ltype } from "../src/model.js";
+
+type Indexed = ArrayLike<unknown>;
+
+function asIndexed(value: unknown): Indexed | undefined {
+  if (Array.isArray(value)) return value;
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return value as unknown as Indexed;
+  return undefined;
+}
+
+export const listKind: KindHandler<"list"> = {
+  compile(desc, child) {
+    const element = child(desc.element);
+
+    /** Maps each item through `convert`; collects every failure unless failing fast. */
+    function each<T>(
+      items: Indexed,
+      cx: ConvertContext,
+      convert: (item: unknown) => T | typeof INVALID,
+    ): T[] | typeof INVALID {
+      const out = new Array<T>(items.length);
+      let bad = false;
+      const path = cx.path;
+      for (let i = 0; i < items.length; i++) {
+        path.push(i);
+        const r = convert(items[i]);
+        path.pop();
+        if (r === INVALID) {
+          if (cx.failFast) return INVALID;
+          bad = true;
+        } else out[i] = r;
+      }
+      return bad ? INVALID : out;
+    }
+    const fromPlain = (v: unknown, cx: ConvertContext): unknown => {
+      if (!Array.isArray(v)) {
+        return cx.fail(
+          ErrorCode.typeMismatch,
+          msg.expected("a msgpack array", describeValue(v)),
+          "msgpack array",
+          describeValue(v),
+        );
+      }
+      return each(v, cx, (x) => element.fromPlain(x, cx));
+    };
+
+    return {
+      desc,
+      literalType: ltype.collection(element.literalType),
+      tag: "Typed List",
+      toLiteral(value, cx) {
+        const items = asIndexed(value);
+        if (items === undefined) {
+          return cx.fail(
+            ErrorCode.typeMismatch,
+            msg.expected("an array", describeValue(value)),
+            "array",
+            describeValue(value),
+          );
+        }
+        const out = each<Literal>(items, cx, (x) => element.toLiteral(x, cx));
+        return out === INVALID ? INVALID : lit.collection(out);
+      },
+      toValue(literal, cx) {
+        const v = literal.value;
+        if (v.case === "collection") return each(v.value.literals, cx, (x) => element.toValue(x as Literal, cx));
+        const b = binaryValueOf(literal, cx);
+        if (b === NOT_BINARY) return literalMismatch(cx, "a collection", literal);
+        return b === INVALID ? INVALID : fromPlain(b, cx);
+      },
+      fromPlain,
+    };
+  },
+  guess: {
+    keys: ["collection"],
+    schema: (lt, child) => z.array(child(lt.type.value as LiteralType)),
+  },
+};

@@ -1,0 +1,45 @@
+// NONE: `z.null()`, `z.undefined()` and the none variant of `.optional()` / `.nullable()`. Both null and undefined
+// are written as Python's None; reading gives back the representation the schema asks for.
+
+import { z } from "zod";
+import type { KindHandler } from "../src/codec.js";
+import { type ConvertContext, INVALID } from "../src/context.js";
+import { ErrorCode } from "../src/errors.js";
+import { binaryValueOf, literalMismatch, NOT_BINARY } from "../src/literal-read.js";
+import { describeValue, msg } from "../src/messages.js";
+import { lit, ltype, SimpleType } from "../src/model.js";
+
+export const noneKind: KindHandler<"none"> = {
+  compile(desc) {
+    const empty = desc.repr === "null" ? null : undefined;
+    const fromPlain = (v: unknown, cx: ConvertContext): unknown =>
+      v === null || v === undefined
+        ? empty
+        : cx.fail(ErrorCode.typeMismatch, msg.expected("msgpack nil", describeValue(v)), "nil", describeValue(v));
+    return {
+      desc,
+      literalType: ltype.simple(SimpleType.NONE),
+      tag: "none",
+      toLiteral(value, cx) {
+        if (value !== null && value !== undefined) {
+          return cx.fail(
+            ErrorCode.typeMismatch,
+            msg.expected("null or undefined", describeValue(value)),
+            "null",
+            describeValue(value),
+          );
+        }
+        return lit.none();
+      },
+      toValue(literal, cx) {
+        const v = literal.value;
+        if (v.case === "scalar" && v.value.value.case === "noneType") return empty;
+        const b = binaryValueOf(literal, cx);
+        if (b === NOT_BINARY) return literalMismatch(cx, "NONE", literal);
+        return b === INVALID ? INVALID : fromPlain(b, cx);
+      },
+      fromPlain,
+    };
+  },
+  guess: { keys: ["simple:NONE"], schema: () => z.null() },
+};

@@ -1,0 +1,130 @@
+// Unions: `z.union`, `.optional()`, `.nullable()` ⇄ `union_type`, each variant tagged with the name flytekit's
+// transformer for it has, because Python picks the variant to read by that tag.
+//
+// Choosing a variant for a JS value: a first, strict pass lets an integral number match INTEGER only; if no
+// variant takes the value, a lenient pass lets FLOAT take integral numbers. One match wins, two are ambiguous
+// (as flytekit refuses structurally equal variants). So z.union([z.int(), z.number()]) writes 1 as `int` and 1.5
+// as `float` — what Python reads back from `Union[int, float]`.
+
+import { z } from "zod";
+import type { Codec, KindHandler } from "../src/codec.js";
+import { type ConvertContext, INVALID } from "../src/context.js";
+import { ErrorCode } from "../src/errors.js";
+import { typesCastable } from "../src/literal-types.js";
+import { describeLiteral, describeLiteralType, describeValue, msg } from "../src/messages.js";
+import { type Literal, type LiteralType, lit, ltype } from "../src/model.js";
+
+type Attempt = (variant: Codec) => unknown;
+
+export const unionKind: KindHandler<"union"> = {
+  compile(desc, child) {
+    const variants = desc.variants.map(child);
+    const tags = variants.map((v) => v.tag);
+    const tagged = variants.map((v) => ltype.tagged(v.literalType, v.tag));
+
+    /** Runs `attempt` on the given variants: strict pass, then lenient; returns the single winner or records why not. */
+    function pick(
+      indices: readonly number[],
+      cx: ConvertContext,
+      attempt: Attempt,
+      received: () => string,
+    ): { i: number; out: unknown } | typeof INVALID {
+      for (const strict of [true, false]) {
+        const hits: { i: number; out: unknown }[] = [];
+        for (const i of indices) {
+          const out = cx.trial(strict, () => attempt(variants[i] as Codec));
+          if (out !== INVALID) hits.push({ i, out });
+        }
+        if (hits.length === 1) return hits[0] as { i: number; out: unknown };
+        if (hits.length > 1) {
+          const names = hits.map((h) => tags[h.i] as string);
+          return cx.fail(
+            ErrorCode.ambiguousUnion,
+            msg.ambiguous(names),
+            "exactly one matching variant",
+            names.join(", "),
+          );
+        }
+      }
+      const r = received();
+      return cx.fail(
+        ErrorCode.noMatchingVariant,
+        msg.noVariant(
+          indices.map((i) => tags[i] as string),
+          r,
+        ),
+        tags.join(" | "),
+        r,
+      );
+    }
+    const all = variants.map((_, i) => i);
+
+    return {
+      desc,
+      literalType: ltype.union(tagged),
+      tag: "Typed Union",
+      toLiteral(value, cx) {
+        const hit = pick(
+          all,
+          cx,
+          (v) => v.toLiteral(value, cx),
+          () => describeValue(value),
+        );
+        return hit === INVALID ? INVALID : lit.union(hit.out as Literal, tagged[hit.i] as LiteralType);
+      },
+      toValue(literal, cx) {
+        const v = literal.value;
+        if (v.case !== "scalar" || v.value.value.case !== "union") {
+          // Not a union literal (an older producer, or a msgpack attribute access): every variant may try it.
+          const hit = pick(
+            all,
+            cx,
+            (c) => c.toValue(literal, cx),
+            () => describeLiteral(literal),
+          );
+          return hit === INVALID ? INVALID : hit.out;
+        }
+        const u = v.value.value.value;
+        const inner = u.value;
+        if (inner === undefined)
+          return cx.fail(ErrorCode.invalidLiteral, "union literal without a value", "scalar.union.value", "nothing");
+        // As flytekit: only variants whose tag equals the stored tag and whose type the stored type casts to.
+        const tag = u.type?.structure?.tag ?? "";
+        const stored = u.type;
+        const candidates = all.filter(
+          (i) =>
+            (tag === "" || tags[i] === tag) &&
+            (stored === undefined || typesCastable(stored, (variants[i] as Codec).literalType)),
+        );
+        if (candidates.length === 1) return (variants[candidates[0] as number] as Codec).toValue(inner, cx);
+        if (candidates.length === 0) {
+          const got = `tag ${JSON.stringify(tag)} with type ${describeLiteralType(stored)}`;
+          return cx.fail(ErrorCode.noMatchingVariant, msg.noVariant(tags, got), tags.join(" | "), got);
+        }
+        const hit = pick(
+          candidates,
+          cx,
+          (c) => c.toValue(inner, cx),
+          () => describeLiteral(inner),
+        );
+        return hit === INVALID ? INVALID : hit.out;
+      },
+      fromPlain(value, cx) {
+        const hit = pick(
+          all,
+          cx,
+          (c) => c.fromPlain(value, cx),
+          () => describeValue(value),
+        );
+        return hit === INVALID ? INVALID : hit.out;
+      },
+    };
+  },
+  guess: {
+    keys: ["union"],
+    schema: (lt, child) => {
+      const options = (lt.type.value as { variants: LiteralType[] }).variants.map(child);
+      return options.length === 1 ? (options[0] as z.ZodType) : z.union(options as [z.ZodType, z.ZodType]);
+    },
+  },
+};
