@@ -1,0 +1,42 @@
+"""Writes fixtures/golden/flytekit.json: what flytekit itself writes for every case in golden_cases.py.
+
+Run with the project's venv: `.venv/bin/python test/interop/generate_golden.py`. The fixture records the flytekit and
+flyteidl versions; test/golden.test.ts reads it.
+"""
+import json
+import pathlib
+import sys
+
+import flytekit
+from flytekit.core.context_manager import FlyteContextManager
+from flytekit.core.type_engine import TypeEngine
+
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+from golden_cases import CASES  # noqa: E402
+
+
+def main() -> None:
+    ctx = FlyteContextManager.current_context()
+    out = []
+    for name, py_type, value, schema, neutral in CASES:
+        lt = TypeEngine.to_literal_type(py_type)
+        lv = TypeEngine.to_literal(ctx, value, py_type, lt)
+        out.append(
+            {
+                "name": name,
+                "schema": schema,
+                "value": neutral,
+                "literalType": lt.to_flyte_idl().SerializeToString(deterministic=True).hex(),
+                "literal": lv.to_flyte_idl().SerializeToString(deterministic=True).hex(),
+            }
+        )
+    root = pathlib.Path(__file__).resolve().parents[2]
+    target = root / "fixtures" / "golden" / "flytekit.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    doc = {"producer": f"flytekit {flytekit.__version__}", "cases": out}
+    target.write_text(json.dumps(doc, indent=1) + "\n")
+    print(f"wrote {len(out)} cases to {target.relative_to(root)}")
+
+
+if __name__ == "__main__":
+    main()
