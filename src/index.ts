@@ -16,12 +16,12 @@ export function createTypeEngine(options: TypeEngineOptions = {}): TypeEngine {
 export type { Codec, KindHandler, KindTable } from "./codec.js";
 export type { TypeSpec } from "./compile.js";
 export type { ConvertOptions } from "./context.js";
-export type { ValueOf } from "./convert.js";
+export type { InputOf, ValueOf } from "./convert.js";
 export { createDefaultRegistry } from "./default-registry.js";
 export type { Kind, TypeDesc } from "./descriptor.js";
 export type { TypeEngine } from "./engine.js";
 export { ErrorCode, FlyteTypeError, type Issue } from "./errors.js";
-export type { InterfaceSpec, TypedIO, Values } from "./interface.js";
+export type { InputValues, InterfaceSpec, TypedIO, Values } from "./interface.js";
 export { literalTypeKey, typesCastable } from "./literal-types.js";
 export type { Literal, LiteralMap, LiteralType, TypedInterface } from "./model.js";
 export * as model from "./model.js";

@@ -5,7 +5,7 @@ import { z } from "zod";
 import type * as core from "zod/v4/core";
 import type { TypeSpec } from "./compile.js";
 import type { ConvertOptions } from "./context.js";
-import { convertToLiteral, convertToValue, type Entry, type ValueOf } from "./convert.js";
+import { convertToLiteral, convertToValue, type Entry, type InputOf, type ValueOf } from "./convert.js";
 import { ErrorCode, FlyteTypeError, type Issue } from "./errors.js";
 import { msg } from "./messages.js";
 import {
@@ -23,20 +23,24 @@ export interface InterfaceSpec<I extends Record<string, TypeSpec>, O extends Rec
   readonly outputs: O;
 }
 
-type OptionalKeys<T extends Record<string, TypeSpec>> = {
-  [K in keyof T]: undefined extends ValueOf<T[K]> ? K : never;
+type Optional<T extends Record<string, TypeSpec>, V extends Record<keyof T, unknown>> = {
+  [K in keyof T]: undefined extends V[K] ? K : never;
 }[keyof T];
-/** The values of a set of named types; names whose type admits undefined may be left out. */
-export type Values<T extends Record<string, TypeSpec>> = { [K in Exclude<keyof T, OptionalKeys<T>>]: ValueOf<T[K]> } & {
-  [K in OptionalKeys<T>]?: ValueOf<T[K]>;
-};
+type Named<T extends Record<string, TypeSpec>, V extends Record<keyof T, unknown>> = {
+  [K in Exclude<keyof T, Optional<T, V>>]: V[K];
+} & { [K in Optional<T, V>]?: V[K] };
+
+/** The values read for a set of named types; names whose type admits undefined may be absent. */
+export type Values<T extends Record<string, TypeSpec>> = Named<T, { [K in keyof T]: ValueOf<T[K]> }>;
+/** The values accepted for a set of named types: zod's input types, so names with a `.default()` may be left out. */
+export type InputValues<T extends Record<string, TypeSpec>> = Named<T, { [K in keyof T]: InputOf<T[K]> }>;
 
 export interface TypedIO<I extends Record<string, TypeSpec>, O extends Record<string, TypeSpec>> {
   /** Variables sorted by name, as Flyte 2 writes them. */
   readonly typedInterface: TypedInterface;
-  toInputs(values: Values<I>, options?: ConvertOptions): Promise<LiteralMap>;
+  toInputs(values: InputValues<I>, options?: ConvertOptions): Promise<LiteralMap>;
   fromInputs(map: LiteralMap, options?: ConvertOptions): Promise<Values<I>>;
-  toOutputs(values: Values<O>, options?: ConvertOptions): Promise<LiteralMap>;
+  toOutputs(values: InputValues<O>, options?: ConvertOptions): Promise<LiteralMap>;
   fromOutputs(map: LiteralMap, options?: ConvertOptions): Promise<Values<O>>;
 }
 
@@ -80,8 +84,8 @@ function variableMap(s: Side): VariableMap {
   return { $typeName: "flyteidl.core.VariableMap", variables };
 }
 
-/** Runs `each` for every name, gathering every input's issues into one error. */
-function gather(s: Side, each: (name: string) => void): void {
+/** Runs `each` for every name, gathering every input's issues (after `initial`) into one error. */
+function gather(s: Side, initial: Issue[], each: (name: string) => void): void {
   const issues: Issue[] = [];
   let omitted = 0;
   for (const n of s.names) {
@@ -93,6 +97,7 @@ function gather(s: Side, each: (name: string) => void): void {
       omitted += e.omitted;
     }
   }
+  issues.push(...initial);
   if (issues.length > 0) throw new FlyteTypeError(issues, { omitted });
 }
 
@@ -105,20 +110,19 @@ function extras(s: Side, given: readonly string[]): Issue[] {
 function toMap(s: Side, values: Record<string, unknown>, options?: ConvertOptions): LiteralMap {
   const literals: { [k: string]: Literal } = {};
   const unexpected = extras(s, Object.keys(values));
-  gather(s, (n) => {
+  gather(s, unexpected, (n) => {
     let v = values[n];
     const d = v === undefined ? defaultOf(s.specs[n] as TypeSpec) : undefined;
     if (d !== undefined) v = d.value;
     literals[n] = convertToLiteral(s.entries[n] as Entry, s.specs[n] as TypeSpec, v, `${s.root}.${n}`, options);
   });
-  if (unexpected.length > 0) throw new FlyteTypeError(unexpected);
   return lit.literalMap(literals);
 }
 
 function fromMap(s: Side, map: LiteralMap, options?: ConvertOptions): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const unexpected = extras(s, Object.keys(map.literals));
-  gather(s, (n) => {
+  gather(s, unexpected, (n) => {
     const literal = map.literals[n];
     if (literal === undefined) {
       const d = defaultOf(s.specs[n] as TypeSpec);
@@ -130,7 +134,6 @@ function fromMap(s: Side, map: LiteralMap, options?: ConvertOptions): Record<str
     }
     out[n] = convertToValue(s.entries[n] as Entry, s.specs[n] as TypeSpec, literal, `${s.root}.${n}`, options);
   });
-  if (unexpected.length > 0) throw new FlyteTypeError(unexpected);
   return out;
 }
 

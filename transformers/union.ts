@@ -4,7 +4,8 @@
 // Choosing a variant for a JS value: a first, strict pass lets an integral number match INTEGER only; if no
 // variant takes the value, a lenient pass lets FLOAT take integral numbers. One match wins, two are ambiguous
 // (as flytekit refuses structurally equal variants). So z.union([z.int(), z.number()]) writes 1 as `int` and 1.5
-// as `float` — what Python reads back from `Union[int, float]`.
+// as `float` — what Python reads back from `Union[int, float]`. An enum value also fits a string variant; the enum,
+// being more specific, wins (Python's enum variant takes only Enum members, which JS strings cannot be).
 
 import { z } from "zod";
 import type { Codec, KindHandler } from "../src/codec.js";
@@ -15,6 +16,14 @@ import { describeLiteral, describeLiteralType, describeValue, msg } from "../src
 import { type Literal, type LiteralType, lit, ltype } from "../src/model.js";
 
 type Attempt = (variant: Codec) => unknown;
+
+/** The single hit, or the single enum hit when the others are strings; undefined otherwise. */
+function mostSpecific<H extends { i: number }>(hits: readonly H[], kindOf: (i: number) => string): H | undefined {
+  if (hits.length === 1) return hits[0];
+  const enums = hits.filter((h) => kindOf(h.i) === "enum");
+  const rest = hits.filter((h) => kindOf(h.i) !== "enum");
+  return enums.length === 1 && rest.every((h) => kindOf(h.i) === "string") ? enums[0] : undefined;
+}
 
 export const unionKind: KindHandler<"union"> = {
   compile(desc, child) {
@@ -35,7 +44,8 @@ export const unionKind: KindHandler<"union"> = {
           const out = cx.trial(strict, () => attempt(variants[i] as Codec));
           if (out !== INVALID) hits.push({ i, out });
         }
-        if (hits.length === 1) return hits[0] as { i: number; out: unknown };
+        const best = mostSpecific(hits, (i) => (variants[i] as Codec).desc.kind);
+        if (best !== undefined) return best;
         if (hits.length > 1) {
           const names = hits.map((h) => tags[h.i] as string);
           return cx.fail(

@@ -15,6 +15,22 @@ sys.path.insert(0, str(pathlib.Path(__file__).parent))
 from golden_cases import CASES  # noqa: E402
 
 
+def flyteidl2_extras() -> dict:
+    """Bytes only Flyte 2's IDL writes: a Literal carrying `artifact_id` (field 9), inside a LiteralMap."""
+    from flyteidl2.core import literals_pb2
+
+    lit = literals_pb2.Literal()
+    lit.scalar.primitive.integer = 7
+    lit.artifact_id.version = "v1"
+    lit.artifact_id.key.name = "model"
+    lm = literals_pb2.LiteralMap()
+    lm.literals["x"].CopyFrom(lit)
+    return {
+        "literalWithArtifactId": lit.SerializeToString(deterministic=True).hex(),
+        "literalMapWithArtifactId": lm.SerializeToString(deterministic=True).hex(),
+    }
+
+
 def main() -> None:
     ctx = FlyteContextManager.current_context()
     out = []
@@ -30,10 +46,11 @@ def main() -> None:
                 "literal": lv.to_flyte_idl().SerializeToString(deterministic=True).hex(),
             }
         )
+    extras = flyteidl2_extras()
     root = pathlib.Path(__file__).resolve().parents[2]
     target = root / "fixtures" / "golden" / "flytekit.json"
     target.parent.mkdir(parents=True, exist_ok=True)
-    doc = {"producer": f"flytekit {flytekit.__version__}", "cases": out}
+    doc = {"producer": f"flytekit {flytekit.__version__}", "cases": out, "flyteidl2": extras}
     target.write_text(json.dumps(doc, indent=1) + "\n")
     print(f"wrote {len(out)} cases to {target.relative_to(root)}")
 
