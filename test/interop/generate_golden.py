@@ -3,6 +3,7 @@
 Run with the project's venv: `.venv/bin/python test/interop/generate_golden.py`. The fixture records the flytekit and
 flyteidl versions; test/golden.test.ts reads it.
 """
+import datetime as dt
 import json
 import pathlib
 import sys
@@ -31,6 +32,32 @@ def flyteidl2_extras() -> dict:
     }
 
 
+def write_pb_files(ctx, root: pathlib.Path) -> list:
+    """Raw files as Flyte stores them, for `flyte-types inspect`: inputs.pb (a LiteralMap), a Literal holding a
+    msgpack binary, a LiteralType, and a Flyte 2 literal with artifact_id."""
+    import typing
+
+    from flyteidl2.core import literals_pb2
+
+    folder = root / "fixtures" / "golden" / "pb"
+    folder.mkdir(parents=True, exist_ok=True)
+    hints = {"n": int, "xs": typing.List[str], "when": dt.datetime, "cfg": dict, "big": int}
+    values = {"n": 3, "xs": ["a", "b"], "when": dt.datetime(2024, 1, 2, tzinfo=dt.timezone.utc), "cfg": {"k": [1, 2.5], "x": None}, "big": 2**62}
+    lm = TypeEngine.dict_to_literal_map(ctx, values, hints).to_flyte_idl()
+    files = {
+        "inputs.pb": lm.SerializeToString(),
+        "dict_literal.pb": TypeEngine.to_literal(ctx, {"a": 1, "b": [True]}, dict, TypeEngine.to_literal_type(dict)).to_flyte_idl().SerializeToString(),
+        "literal_type.pb": TypeEngine.to_literal_type(typing.Optional[typing.List[int]]).to_flyte_idl().SerializeToString(),
+    }
+    lit2 = literals_pb2.Literal()
+    lit2.scalar.primitive.string_value = "flyte 2"
+    lit2.artifact_id.version = "v3"
+    files["flyte2_literal.pb"] = lit2.SerializeToString()
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    return sorted(files)
+
+
 def main() -> None:
     ctx = FlyteContextManager.current_context()
     out = []
@@ -48,6 +75,7 @@ def main() -> None:
         )
     extras = flyteidl2_extras()
     root = pathlib.Path(__file__).resolve().parents[2]
+    write_pb_files(ctx, root)
     target = root / "fixtures" / "golden" / "flytekit.json"
     target.parent.mkdir(parents=True, exist_ok=True)
     doc = {"producer": f"flytekit {flytekit.__version__}", "cases": out, "flyteidl2": extras}

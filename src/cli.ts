@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+// The flyte-types command line: `flyte-types inspect <file> [--as literal|literal-map|literal-type]`.
+import { readFileSync } from "node:fs";
+import { runDemo } from "./demo.js";
+import { FlyteTypeError } from "./errors.js";
+import { INSPECT_KINDS, type InspectKind, inspectBytes } from "./inspect.js";
+
+const USAGE = `usage: flyte-types inspect <file> [--as ${Object.keys(INSPECT_KINDS).join("|")}]
+       flyte-types demo [<dir>]
+
+inspect  decodes a Flyte Literal, LiteralMap (inputs.pb, outputs.pb) or LiteralType file and prints it as JSON
+demo     converts typed values to a LiteralMap, writes <dir>/inputs.pb (default .flyte-data/demo) and reads it back`;
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === "demo" && rest.length <= 1) {
+    return (await runDemo(rest[0] ?? ".flyte-data/demo", (line) => process.stdout.write(`${line}\n`))) ? 0 : 1;
+  }
+  if (command !== "inspect" || rest.length === 0 || rest.includes("--help")) {
+    process.stderr.write(`${USAGE}\n`);
+    return command === undefined || rest.includes("--help") ? 0 : 2;
+  }
+  let file: string | undefined;
+  let kind: InspectKind | undefined;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i] as string;
+    if (arg === "--as") {
+      const k = rest[++i];
+      if (k === undefined || !(k in INSPECT_KINDS)) {
+        process.stderr.write(`flyte-types: --as takes one of ${Object.keys(INSPECT_KINDS).join(", ")}\n`);
+        return 2;
+      }
+      kind = k as InspectKind;
+    } else if (file === undefined) file = arg;
+    else {
+      process.stderr.write(`flyte-types: unexpected argument ${JSON.stringify(arg)}\n${USAGE}\n`);
+      return 2;
+    }
+  }
+  if (file === undefined) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    process.stderr.write(`flyte-types: cannot read ${file}: ${(e as Error).message}\n`);
+    return 1;
+  }
+  try {
+    const r = inspectBytes(bytes, kind);
+    const note = r.unknownFields > 0 ? `, ${r.unknownFields} unknown field(s) kept` : "";
+    process.stderr.write(`${file}: ${r.typeName} (${bytes.byteLength} bytes${note})\n`);
+    process.stdout.write(`${JSON.stringify(r.json, null, 2)}\n`);
+    return 0;
+  } catch (e) {
+    if (!(e instanceof FlyteTypeError)) throw e;
+    process.stderr.write(`flyte-types: ${file}: ${e.message}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
