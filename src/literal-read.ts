@@ -52,12 +52,12 @@ export function readPrimitive(
   literal: Literal,
   cx: ConvertContext,
   expected: string,
-  onPrimitive: (p: PrimitiveValue) => unknown,
+  onPrimitive: (p: PrimitiveValue, cx: ConvertContext) => unknown,
   fromPlain: (v: unknown, cx: ConvertContext) => unknown,
 ): unknown {
   const p = primitiveOf(literal);
   if (p !== undefined) {
-    const out = onPrimitive(p);
+    const out = onPrimitive(p, cx);
     return out === NO_MATCH ? literalMismatch(cx, expected, literal) : out;
   }
   const b = binaryValueOf(literal, cx);

@@ -2,6 +2,8 @@
 import { type DescMessage, fromBinary, type MessageShape, toBinary } from "@bufbuild/protobuf";
 import { toBinaryDeterministic } from "./deterministic.js";
 import { ErrorCode, fail } from "./errors.js";
+import { readLiteral, readLiteralMap } from "./fast-reader.js";
+import { writeLiteral, writeLiteralMap } from "./fast-writer.js";
 import {
   type Literal,
   type LiteralMap,
@@ -24,10 +26,14 @@ function encode<D extends DescMessage>(schema: D, message: MessageShape<D>, opti
   return options?.deterministic === true ? toBinaryDeterministic(schema, message) : toBinary(schema, message);
 }
 
-function decode<D extends DescMessage>(schema: D, bytes: Uint8Array): MessageShape<D> {
+function decode<D extends DescMessage>(
+  schema: D,
+  bytes: Uint8Array,
+  read = (b: Uint8Array) => fromBinary(schema, b),
+): MessageShape<D> {
   try {
     // Unknown fields (flyteidl2's Literal.artifact_id = 9, say) are kept and written back out on encode.
-    return fromBinary(schema, bytes);
+    return read(bytes);
   } catch (cause) {
     return fail(ErrorCode.decodeFailed, `cannot decode ${schema.name}: ${(cause as Error).message}`, {
       expected: `${schema.typeName} protobuf bytes`,
@@ -37,9 +43,10 @@ function decode<D extends DescMessage>(schema: D, bytes: Uint8Array): MessageSha
   }
 }
 
-export const encodeLiteral = (l: Literal, o?: EncodeOptions) => encode(LiteralSchema, l, o);
-export const decodeLiteral = (b: Uint8Array): Literal => decode(LiteralSchema, b);
-export const encodeLiteralMap = (m: LiteralMap, o?: EncodeOptions) => encode(LiteralMapSchema, m, o);
-export const decodeLiteralMap = (b: Uint8Array): LiteralMap => decode(LiteralMapSchema, b);
+// Literals and literal maps go through the specialised reader and writer (fast-reader.ts, fast-writer.ts).
+export const encodeLiteral = (l: Literal, o?: EncodeOptions) => writeLiteral(l, o?.deterministic === true);
+export const decodeLiteral = (b: Uint8Array): Literal => decode(LiteralSchema, b, readLiteral);
+export const encodeLiteralMap = (m: LiteralMap, o?: EncodeOptions) => writeLiteralMap(m, o?.deterministic === true);
+export const decodeLiteralMap = (b: Uint8Array): LiteralMap => decode(LiteralMapSchema, b, readLiteralMap);
 export const encodeLiteralType = (t: LiteralType, o?: EncodeOptions) => encode(LiteralTypeSchema, t, o);
 export const decodeLiteralType = (b: Uint8Array): LiteralType => decode(LiteralTypeSchema, b);

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { KindHandler } from "../src/codec.js";
 import type { ConvertContext } from "../src/context.js";
 import { ErrorCode } from "../src/errors.js";
-import { NO_MATCH, readPrimitive } from "../src/literal-read.js";
+import { NO_MATCH, type PrimitiveValue, readPrimitive } from "../src/literal-read.js";
 import { describeValue, msg } from "../src/messages.js";
 import { lit, ltype, SimpleType } from "../src/model.js";
 
@@ -17,6 +17,8 @@ const fromPlain = (v: unknown, cx: ConvertContext): unknown =>
         "msgpack boolean",
         describeValue(v),
       );
+
+const onPrimitive = (p: PrimitiveValue): unknown => (p.case === "boolean" ? p.value : NO_MATCH);
 
 export const boolKind: KindHandler<"bool"> = {
   compile(desc) {
@@ -36,7 +38,7 @@ export const boolKind: KindHandler<"bool"> = {
         return lit.boolean(value);
       },
       toValue(literal, cx) {
-        return readPrimitive(literal, cx, "BOOLEAN", (p) => (p.case === "boolean" ? p.value : NO_MATCH), fromPlain);
+        return readPrimitive(literal, cx, "BOOLEAN", onPrimitive, fromPlain);
       },
       fromPlain,
     };

@@ -3,7 +3,7 @@
 import type { KindHandler } from "../src/codec.js";
 import type { ConvertContext } from "../src/context.js";
 import { ErrorCode } from "../src/errors.js";
-import { NO_MATCH, readPrimitive } from "../src/literal-read.js";
+import { NO_MATCH, type PrimitiveValue, readPrimitive } from "../src/literal-read.js";
 import { describeValue, msg } from "../src/messages.js";
 import { lit, ltype, SimpleType } from "../src/model.js";
 import { timestamp } from "../src/schemas.js";
@@ -57,6 +57,8 @@ export const datetimeKind: KindHandler<"datetime"> = {
       return fromTimestamp(t, cx);
     };
 
+    const onPrimitive = (p: PrimitiveValue, cx: ConvertContext): unknown =>
+      p.case === "datetime" ? fromTimestamp(p.value, cx) : NO_MATCH;
     return {
       desc,
       literalType: ltype.simple(SimpleType.DATETIME),
@@ -84,13 +86,7 @@ export const datetimeKind: KindHandler<"datetime"> = {
         return lit.datetime({ seconds: t.seconds, nanos: t.nanos });
       },
       toValue(literal, cx) {
-        return readPrimitive(
-          literal,
-          cx,
-          "DATETIME",
-          (p) => (p.case === "datetime" ? fromTimestamp(p.value, cx) : NO_MATCH),
-          fromPlain,
-        );
+        return readPrimitive(literal, cx, "DATETIME", onPrimitive, fromPlain);
       },
       fromPlain,
     };

@@ -2,7 +2,7 @@
 import type { KindHandler } from "../src/codec.js";
 import type { ConvertContext } from "../src/context.js";
 import { ErrorCode } from "../src/errors.js";
-import { NO_MATCH, readPrimitive } from "../src/literal-read.js";
+import { NO_MATCH, type PrimitiveValue, readPrimitive } from "../src/literal-read.js";
 import { describeValue, msg } from "../src/messages.js";
 import { lit, ltype, SimpleType } from "../src/model.js";
 import { duration } from "../src/schemas.js";
@@ -34,6 +34,8 @@ const fromPlain = (v: unknown, cx: ConvertContext): unknown => {
 
 export const durationKind: KindHandler<"duration"> = {
   compile(desc) {
+    const onPrimitive = (p: PrimitiveValue, cx: ConvertContext): unknown =>
+      p.case === "duration" ? fromDuration(p.value, cx) : NO_MATCH;
     return {
       desc,
       literalType: ltype.simple(SimpleType.DURATION),
@@ -63,13 +65,7 @@ export const durationKind: KindHandler<"duration"> = {
         return lit.duration({ seconds: value.seconds, nanos: value.nanos });
       },
       toValue(literal, cx) {
-        return readPrimitive(
-          literal,
-          cx,
-          "DURATION",
-          (p) => (p.case === "duration" ? fromDuration(p.value, cx) : NO_MATCH),
-          fromPlain,
-        );
+        return readPrimitive(literal, cx, "DURATION", onPrimitive, fromPlain);
       },
       fromPlain,
     };

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { KindHandler } from "../src/codec.js";
 import { type ConvertContext, INVALID } from "../src/context.js";
 import { ErrorCode } from "../src/errors.js";
-import { NO_MATCH, readPrimitive } from "../src/literal-read.js";
+import { NO_MATCH, type PrimitiveValue, readPrimitive } from "../src/literal-read.js";
 import { describeValue, msg } from "../src/messages.js";
 import { lit, ltype } from "../src/model.js";
 
@@ -30,6 +30,8 @@ export const enumKind: KindHandler<"enum"> = {
       }
       return v;
     };
+    const onPrimitive = (p: PrimitiveValue, cx: ConvertContext): unknown =>
+      p.case === "stringValue" ? check(p.value, cx) : NO_MATCH;
     return {
       desc,
       literalType: ltype.enum([...desc.values]),
@@ -39,13 +41,7 @@ export const enumKind: KindHandler<"enum"> = {
         return v === INVALID ? INVALID : lit.string(v as string);
       },
       toValue(literal, cx) {
-        return readPrimitive(
-          literal,
-          cx,
-          "an enum string",
-          (p) => (p.case === "stringValue" ? check(p.value, cx) : NO_MATCH),
-          check,
-        );
+        return readPrimitive(literal, cx, "an enum string", onPrimitive, check);
       },
       fromPlain: check,
     };

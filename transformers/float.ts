@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { KindHandler } from "../src/codec.js";
 import type { ConvertContext } from "../src/context.js";
 import { ErrorCode } from "../src/errors.js";
-import { NO_MATCH, readPrimitive } from "../src/literal-read.js";
+import { NO_MATCH, type PrimitiveValue, readPrimitive } from "../src/literal-read.js";
 import { describeValue, msg } from "../src/messages.js";
 import { lit, ltype, SimpleType } from "../src/model.js";
 
@@ -21,6 +21,12 @@ const fromPlain = (v: unknown, cx: ConvertContext): unknown => {
 
 export const floatKind: KindHandler<"float"> = {
   compile(desc) {
+    const onPrimitive = (p: PrimitiveValue, cx: ConvertContext): unknown => {
+      if (p.case === "floatValue") return p.value;
+      // flytekit reads an INTEGER literal into float.
+      if (p.case === "integer" && !cx.strictNumbers) return Number(p.value);
+      return NO_MATCH;
+    };
     return {
       desc,
       literalType: ltype.simple(SimpleType.FLOAT),
@@ -46,18 +52,7 @@ export const floatKind: KindHandler<"float"> = {
         return lit.float(value);
       },
       toValue(literal, cx) {
-        return readPrimitive(
-          literal,
-          cx,
-          "FLOAT",
-          (p) => {
-            if (p.case === "floatValue") return p.value;
-            // flytekit reads an INTEGER literal into float.
-            if (p.case === "integer" && !cx.strictNumbers) return Number(p.value);
-            return NO_MATCH;
-          },
-          fromPlain,
-        );
+        return readPrimitive(literal, cx, "FLOAT", onPrimitive, fromPlain);
       },
       fromPlain,
     };

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { KindHandler } from "../src/codec.js";
 import type { ConvertContext } from "../src/context.js";
 import { ErrorCode } from "../src/errors.js";
-import { NO_MATCH, readPrimitive } from "../src/literal-read.js";
+import { NO_MATCH, type PrimitiveValue, readPrimitive } from "../src/literal-read.js";
 import { describeValue, msg } from "../src/messages.js";
 import { lit, ltype, SimpleType } from "../src/model.js";
 
@@ -49,6 +49,18 @@ export const intKind: KindHandler<"int"> = {
       );
     };
 
+    const onPrimitive = (p: PrimitiveValue, cx: ConvertContext): unknown => {
+      if (p.case === "integer") return fromBigint(p.value, cx);
+      // flytekit reads a FLOAT literal into int by truncating (`int(f)`): the console sends JS numbers.
+      if (p.case === "floatValue" && !cx.strictNumbers) {
+        if (!Number.isFinite(p.value)) {
+          return cx.fail(ErrorCode.outOfRange, `cannot read float ${p.value} as an integer`, expected, `${p.value}`);
+        }
+        const t = Math.trunc(p.value);
+        return Number.isSafeInteger(t) || !asBigint ? fromNumber(t, cx) : BigInt(t);
+      }
+      return NO_MATCH;
+    };
     return {
       desc,
       literalType: ltype.simple(SimpleType.INTEGER),
@@ -87,29 +99,7 @@ export const intKind: KindHandler<"int"> = {
         return lit.integer(BigInt(value));
       },
       toValue(literal, cx) {
-        return readPrimitive(
-          literal,
-          cx,
-          "INTEGER",
-          (p) => {
-            if (p.case === "integer") return fromBigint(p.value, cx);
-            // flytekit reads a FLOAT literal into int by truncating (`int(f)`): the console sends JS numbers.
-            if (p.case === "floatValue" && !cx.strictNumbers) {
-              if (!Number.isFinite(p.value)) {
-                return cx.fail(
-                  ErrorCode.outOfRange,
-                  `cannot read float ${p.value} as an integer`,
-                  expected,
-                  `${p.value}`,
-                );
-              }
-              const t = Math.trunc(p.value);
-              return Number.isSafeInteger(t) || !asBigint ? fromNumber(t, cx) : BigInt(t);
-            }
-            return NO_MATCH;
-          },
-          fromPlain,
-        );
+        return readPrimitive(literal, cx, "INTEGER", onPrimitive, fromPlain);
       },
       fromPlain,
     };

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { KindHandler } from "../src/codec.js";
 import type { ConvertContext } from "../src/context.js";
 import { ErrorCode } from "../src/errors.js";
-import { NO_MATCH, readPrimitive } from "../src/literal-read.js";
+import { NO_MATCH, type PrimitiveValue, readPrimitive } from "../src/literal-read.js";
 import { describeValue, msg } from "../src/messages.js";
 import { lit, ltype, SimpleType } from "../src/model.js";
 
@@ -17,6 +17,8 @@ const fromPlain = (v: unknown, cx: ConvertContext): unknown =>
         "msgpack string",
         describeValue(v),
       );
+
+const onPrimitive = (p: PrimitiveValue): unknown => (p.case === "stringValue" ? p.value : NO_MATCH);
 
 export const stringKind: KindHandler<"string"> = {
   compile(desc) {
@@ -36,7 +38,7 @@ export const stringKind: KindHandler<"string"> = {
         return lit.string(value);
       },
       toValue(literal, cx) {
-        return readPrimitive(literal, cx, "STRING", (p) => (p.case === "stringValue" ? p.value : NO_MATCH), fromPlain);
+        return readPrimitive(literal, cx, "STRING", onPrimitive, fromPlain);
       },
       fromPlain,
     };
