@@ -5,6 +5,7 @@ Prints one JSON line: {"encode": [seconds…], "decode": [seconds…], "bytes": 
 encode = python value → LiteralMap → bytes; decode = bytes → LiteralMap → python value (what a task boundary does).
 """
 import asyncio
+import gc
 import json
 import resource
 import sys
@@ -56,9 +57,11 @@ def main() -> None:
     enc, dec = [], []
     data = b""
     for _ in range(runs):
+        gc.collect()
         t = time.perf_counter()
         data = encode(values, hints)
         enc.append(time.perf_counter() - t)
+        gc.collect()
         t = time.perf_counter()
         back = decode(data, hints)
         dec.append(time.perf_counter() - t)

@@ -57,7 +57,7 @@ const rows: string[] = [];
 for (const c of CASES) {
   if (args.only !== undefined && c.name !== args.only) continue;
   process.stderr.write(`${c.name}: flyte-types…`);
-  const ts = run("npx", ["tsx", "bench/ts_bench.ts", c.name, args["ts-runs"]]);
+  const ts = run("node", ["--expose-gc", "--import", "tsx", "bench/ts_bench.ts", c.name, args["ts-runs"]]);
   let kit: Measured | undefined;
   let two: Measured | undefined;
   if (havePython) {
@@ -87,7 +87,7 @@ Written by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString().slice(
     ? `, flytekit ${versions.flytekit}, flyte ${versions.flyte} (Python from .venv)`
     : ", no Python venv (run npm test once to create it)"
 }.
-Every SDK runs each case in a process of its own; times are medians (flyte-types: ${args["ts-runs"]} runs after a warm-up,
+Every SDK runs each case in a process of its own, each timed section starting from a collected heap; times are medians (flyte-types: ${args["ts-runs"]} runs after a warm-up,
 Python: ${args["py-runs"]} runs). **encode** = values → LiteralMap → bytes; **decode** = bytes → LiteralMap → values, as at a
 task boundary. Ratios are Python's time over ours.
 

@@ -22,6 +22,7 @@ export type { Kind, TypeDesc } from "./descriptor.js";
 export type { TypeEngine } from "./engine.js";
 export { ErrorCode, FlyteTypeError, type Issue } from "./errors.js";
 export type { InputValues, InterfaceSpec, TypedIO, Values } from "./interface.js";
+export { primitiveOf } from "./literal-read.js";
 export { literalTypeKey, typesCastable } from "./literal-types.js";
 export type { Literal, LiteralMap, LiteralType, TypedInterface } from "./model.js";
 export * as model from "./model.js";

@@ -10,6 +10,7 @@ import {
   type Literal,
   lit,
   ltype,
+  primitiveOf,
   SimpleType,
   type Timestamp,
   type Transformer,
@@ -29,10 +30,7 @@ const moneyTransformer: Transformer<Money> = {
     return lit.string(`${m.cents}`);
   },
   toValue: (l: Literal) => {
-    const p =
-      l.value.case === "scalar" && l.value.value.value.case === "primitive"
-        ? l.value.value.value.value.value
-        : undefined;
+    const p = primitiveOf(l);
     if (p?.case !== "stringValue") throw new Error("expected a string literal");
     return new Money(BigInt(p.value));
   },
@@ -77,10 +75,7 @@ describe("custom transformers", () => {
       type: hex,
       literalType: ltype.simple(SimpleType.INTEGER),
       toLiteral: (s: string) => lit.integer(BigInt(`0x${s}`)),
-      toValue: (l: Literal) =>
-        l.value.case === "scalar" && l.value.value.value.case === "primitive"
-          ? (l.value.value.value.value.value.value as bigint).toString(16)
-          : "",
+      toValue: (l: Literal) => (primitiveOf(l)?.value ?? 0n).toString(16),
     });
     expect(await engine.toLiteral("ff", hex)).toEqual(lit.integer(255n));
     expect(await engine.toValue(lit.integer(255n), z.array(hex).element)).toBe("ff");
