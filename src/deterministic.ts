@@ -1,7 +1,7 @@
 // Deterministic protobuf encoding: fields in number order and map entries sorted by key, the way Python's
 // `SerializeToString(deterministic=True)` writes them, so our bytes can be compared with flytekit's.
 // protobuf-es writes map entries in JS object key order, where integer-like keys ("2", "10") always come first in
-// numeric order; only a writer of our own can sort "10" before "2" as Python does.
+// numeric order; only a writer of our own can put "10" before "2" as Python does.
 import type { DescField, DescMessage, Message } from "@bufbuild/protobuf";
 import { ScalarType } from "@bufbuild/protobuf";
 import { type ReflectMessage, reflect } from "@bufbuild/protobuf/reflect";
@@ -71,9 +71,24 @@ function writeSub(w: BinaryWriter, no: number, msg: ReflectMessage): void {
 
 const utf8 = new TextEncoder();
 
-/** Python (C++ protobuf) sorts string keys by their UTF-8 bytes, integers numerically, false before true. */
+/**
+ * The order Python's protobuf runtime (upb, protobuf ≥ 4.21 from PyPI) writes string map keys in: by UTF-8 bytes
+ * over the common prefix, and a key before its own prefixes ("aa" before "a", "" last). upb sorts with a negated
+ * memcmp and ascending length, then emits the entries in reverse (its encoder writes backwards).
+ */
+export function compareMapKeys(a: string, b: string): number {
+  const x = utf8.encode(a);
+  const y = utf8.encode(b);
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) {
+    if (x[i] !== y[i]) return (x[i] as number) - (y[i] as number);
+  }
+  return y.length - x.length;
+}
+
+/** String keys as upb orders them; integers numerically, false before true. */
 function compareKeys(a: unknown, b: unknown): number {
-  if (typeof a === "string" && typeof b === "string") return Buffer.compare(utf8.encode(a), utf8.encode(b));
+  if (typeof a === "string" && typeof b === "string") return compareMapKeys(a, b);
   if (typeof a === "bigint" || typeof b === "bigint") {
     const x = BigInt(a as bigint);
     const y = BigInt(b as bigint);

@@ -1,8 +1,8 @@
 // A writer specialised for the Literal family, the counterpart of fast-reader.ts. Fields go out in number order
-// (as protobuf-es and Python write them); with `deterministic`, map keys are sorted by UTF-8 bytes. Messages outside
+// (as protobuf-es and Python write them); with `deterministic`, map keys in Python's order (compareMapKeys). Messages outside
 // the family (LiteralTypes in unions, blobs, datasets…) are encoded by protobuf-es and copied in.
 import { type DescMessage, type Message, toBinary } from "@bufbuild/protobuf";
-import { toBinaryDeterministic } from "./deterministic.js";
+import { compareMapKeys, toBinaryDeterministic } from "./deterministic.js";
 import {
   type Literal,
   type LiteralMap,
@@ -137,7 +137,7 @@ class Writer {
 
   keys(record: object): string[] {
     const keys = Object.keys(record);
-    if (this.deterministic) keys.sort((a, b) => Buffer.compare(utf8.encode(a), utf8.encode(b)));
+    if (this.deterministic) keys.sort(compareMapKeys);
     return keys;
   }
 }

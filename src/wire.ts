@@ -15,8 +15,8 @@ import {
 
 export interface EncodeOptions {
   /**
-   * Sort map keys (by UTF-8 bytes) and write fields in number order, like Python's
-   * `SerializeToString(deterministic=True)`, so bytes can be compared and hashed. Default false: protobuf-es's
+   * Write fields in number order and map keys in the order Python's `SerializeToString(deterministic=True)` uses
+   * (UTF-8 bytes, a key before its own prefixes: see compareMapKeys), so bytes can be compared and hashed. Default false: protobuf-es's
    * faster writer, map entries in insertion order (what flytekit's plain `SerializeToString()` also allows).
    */
   readonly deterministic?: boolean;

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { create, equals } from "@bufbuild/protobuf";
 import { BinaryReader } from "@bufbuild/protobuf/wire";
 import { describe, expect, it } from "vitest";
+import { toBinaryDeterministic } from "../src/deterministic.js";
 import {
   decodeLiteral,
   decodeLiteralMap,
