@@ -3,7 +3,14 @@
 import { type DescMessage, fromBinary, type Message, toJson } from "@bufbuild/protobuf";
 import { reflect } from "@bufbuild/protobuf/reflect";
 import { ErrorCode, FlyteTypeError, fail } from "./errors.js";
-import { LiteralMapSchema, LiteralSchema, LiteralTypeSchema } from "./model.js";
+import {
+  type Literal,
+  type LiteralMap,
+  LiteralMapSchema,
+  LiteralSchema,
+  type LiteralType,
+  LiteralTypeSchema,
+} from "./model.js";
 import { decodeMsgpack } from "./msgpack.js";
 
 export const INSPECT_KINDS = {
@@ -53,23 +60,28 @@ export function inspectBytes(bytes: Uint8Array, kind?: InspectKind): Inspection 
   return best;
 }
 
-/** Each kind's top-level shape: a set oneof, or (for maps) entries that each hold a literal. */
+/**
+ * Each kind's top-level shape: a set oneof, a scalar that holds something, or (for maps) entries that each hold such a
+ * literal. protobuf-es reads a varint where a message field is expected as that empty message, so `08 00` (the
+ * LiteralType NONE) would otherwise pass for a Literal holding an empty Scalar.
+ */
 function plausible(kind: InspectKind, m: Message): boolean {
-  const any = m as unknown as {
-    value?: { case?: string };
-    type?: { case?: string };
-    literals?: Record<string, { value: { case?: string } }>;
-  };
   switch (kind) {
     case "literal":
-      return any.value?.case !== undefined;
+      return plausibleLiteral(m as Literal);
     case "literal-type":
-      return any.type?.case !== undefined;
+      return (m as LiteralType).type.case !== undefined;
     case "literal-map": {
-      const values = Object.values(any.literals ?? {});
-      return values.length > 0 && values.every((l) => l.value.case !== undefined);
+      const values = Object.values((m as LiteralMap).literals);
+      return values.length > 0 && values.every(plausibleLiteral);
     }
   }
+}
+
+function plausibleLiteral(l: Literal): boolean {
+  const v = l.value;
+  if (v.case === undefined) return false;
+  return v.case !== "scalar" || v.value.value.case !== undefined;
 }
 
 function countUnknown(schema: DescMessage, message: Message): number {
