@@ -18,5 +18,8 @@ npx tsc -p .
 echo "== build"
 npm run --silent build
 
+echo "== python venv for the interop suite (created once, then reused)"
+bash scripts/ensure-venv.sh
+
 echo "== tests"
 npx vitest run

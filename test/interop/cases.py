@@ -1,14 +1,18 @@
-"""The golden cases: Python types and values whose LiteralType and Literal bytes flytekit produces.
+"""The interop case matrix: Python types and values, the TypeScript schema that matches each, and the value in a
+neutral JSON form both sides understand.
 
-Each case names a TypeScript schema id (test/schemas.ts maps ids to zod schemas) and gives the value in a neutral
-JSON form both sides understand: plain JSON, plus {"$int": "…"} for integers beyond 2^53, {"$float": "nan"|"inf"|
-"-inf"}, {"$ts": [seconds, nanos]} for datetimes and {"$dur": [seconds, nanos]} for durations.
+Neutral values are plain JSON plus {"$int": "…"} for integers beyond 2^53, {"$float": "nan"|"inf"|"-inf"|"-0"},
+{"$ts": [seconds, nanos]} for datetimes and {"$dur": [seconds, nanos]} for durations. test/schemas.ts maps schema ids
+to zod schemas. Where the two SDKs differ by design (Flyte 2 writes enum members by name, flytekit by value), a case
+gives a `PerSdk` schema and value.
 """
 import datetime as dt
 import enum
 import typing
+from dataclasses import dataclass
 
 UTC = dt.timezone.utc
+SDKS = ("flytekit", "flyte2")
 
 
 class Color(enum.Enum):
@@ -17,12 +21,40 @@ class Color(enum.Enum):
     BLUE = "blue"
 
 
+class Mode(enum.Enum):
+    fast = "fast"
+    exact = "exact"
+
+
+@dataclass(frozen=True)
+class PerSdk:
+    flytekit: typing.Any
+    flyte2: typing.Any
+
+    def get(self, sdk: str):
+        return getattr(self, sdk)
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    py_type: typing.Any
+    value: typing.Any
+    schema: typing.Union[str, PerSdk]
+    neutral: typing.Any
+
+    def schema_for(self, sdk: str) -> str:
+        return self.schema.get(sdk) if isinstance(self.schema, PerSdk) else self.schema
+
+    def neutral_for(self, sdk: str):
+        return self.neutral.get(sdk) if isinstance(self.neutral, PerSdk) else self.neutral
+
+
 def ts(d: dt.datetime):
     if d.tzinfo is None:
         d = d.replace(tzinfo=UTC)
     delta = d - dt.datetime(1970, 1, 1, tzinfo=UTC)
-    secs = delta.days * 86400 + delta.seconds
-    return {"$ts": [str(secs), delta.microseconds * 1000]}
+    return {"$ts": [str(delta.days * 86400 + delta.seconds), delta.microseconds * 1000]}
 
 
 def dur(t: dt.timedelta):
@@ -36,52 +68,112 @@ def big(i: int):
     return {"$int": str(i)}
 
 
-# (name, python type, python value, ts schema id, neutral value)
+def _dt(*a, tz=UTC):
+    return dt.datetime(*a, tzinfo=tz)
+
+
+L, D, O, U = typing.List, typing.Dict, typing.Optional, typing.Union
+NAN, INF = float("nan"), float("inf")
+
 CASES = [
-    ("int", int, 42, "int", 42),
-    ("int_zero", int, 0, "int", 0),
-    ("int_negative", int, -1, "int", -1),
-    ("int_max_safe", int, 2**53 - 1, "int", 2**53 - 1),
-    ("int64_max", int, 2**63 - 1, "bigint", big(2**63 - 1)),
-    ("int64_min", int, -(2**63), "bigint", big(-(2**63))),
-    ("float", float, 3.14, "float", 3.14),
-    ("float_zero", float, 0.0, "float", 0.0),
-    ("float_negative", float, -2.5, "float", -2.5),
-    ("float_nan", float, float("nan"), "float", {"$float": "nan"}),
-    ("float_inf", float, float("inf"), "float", {"$float": "inf"}),
-    ("float_neg_inf", float, float("-inf"), "float", {"$float": "-inf"}),
-    ("bool_true", bool, True, "bool", True),
-    ("bool_false", bool, False, "bool", False),
-    ("str", str, "hello", "str", "hello"),
-    ("str_empty", str, "", "str", ""),
-    ("str_unicode", str, "héllo ✓ 𝄞", "str", "héllo ✓ 𝄞"),
-    ("datetime_utc_ms", dt.datetime, dt.datetime(2024, 1, 2, 3, 4, 5, 678000, tzinfo=UTC), "date", ts(dt.datetime(2024, 1, 2, 3, 4, 5, 678000))),
-    ("datetime_micro", dt.datetime, dt.datetime(2024, 1, 2, 3, 4, 5, 678901, tzinfo=UTC), "timestamp", ts(dt.datetime(2024, 1, 2, 3, 4, 5, 678901))),
-    ("datetime_pre_epoch", dt.datetime, dt.datetime(1969, 12, 31, 23, 59, 59, 500000, tzinfo=UTC), "timestamp", ts(dt.datetime(1969, 12, 31, 23, 59, 59, 500000))),
-    ("datetime_year_1", dt.datetime, dt.datetime(1, 1, 1, tzinfo=UTC), "timestamp", ts(dt.datetime(1, 1, 1))),
-    ("timedelta", dt.timedelta, dt.timedelta(days=1, seconds=2, microseconds=3), "duration", dur(dt.timedelta(days=1, seconds=2, microseconds=3))),
-    ("timedelta_negative", dt.timedelta, dt.timedelta(seconds=-1, microseconds=-500000), "duration", dur(dt.timedelta(seconds=-1, microseconds=-500000))),
-    ("timedelta_zero", dt.timedelta, dt.timedelta(0), "duration", dur(dt.timedelta(0))),
-    ("none", type(None), None, "null", None),
-    ("list_int", typing.List[int], [1, 2, 3], "list_int", [1, 2, 3]),
-    ("list_empty", typing.List[str], [], "list_str", []),
-    ("list_nested", typing.List[typing.List[int]], [[1], [], [2, 3]], "list_list_int", [[1], [], [2, 3]]),
-    ("dict_str_int", typing.Dict[str, int], {"a": 1, "b": 2}, "dict_int", {"a": 1, "b": 2}),
-    ("dict_numeric_keys", typing.Dict[str, int], {"10": 1, "2": 2, "a": 3}, "dict_int", {"10": 1, "2": 2, "a": 3}),
-    ("dict_empty", typing.Dict[str, int], {}, "dict_int", {}),
-    ("dict_list_float", typing.Dict[str, typing.List[float]], {"x": [1.5, -0.5]}, "dict_list_float", {"x": [1.5, -0.5]}),
-    ("optional_int_value", typing.Optional[int], 3, "opt_int", 3),
-    ("optional_int_none", typing.Optional[int], None, "opt_int", None),
-    ("union_int_str_str", typing.Union[int, str], "x", "int_or_str", "x"),
-    ("union_int_str_int", typing.Union[int, str], 7, "int_or_str", 7),
-    ("union_int_float_int", typing.Union[int, float], 1, "int_or_float", 1),
-    ("union_int_float_float", typing.Union[int, float], 1.5, "int_or_float", 1.5),
-    ("union_list_or_str", typing.Union[typing.List[int], str], [1, 2], "list_int_or_str", [1, 2]),
-    ("union_dict_or_none", typing.Optional[typing.Dict[str, str]], {"k": "v"}, "opt_dict_str", {"k": "v"}),
-    ("list_optional_int", typing.List[typing.Optional[int]], [1, None], "list_opt_int", [1, None]),
-    ("union_bool_int_bool", typing.Union[int, bool], True, "int_or_bool", True),
-    ("union_datetime_str", typing.Union[dt.datetime, str], dt.datetime(2024, 5, 6, tzinfo=UTC), "date_or_str", ts(dt.datetime(2024, 5, 6))),
-    ("union_timedelta_none", typing.Optional[dt.timedelta], dt.timedelta(seconds=90), "opt_duration", dur(dt.timedelta(seconds=90))),
-    ("enum", Color, Color.GREEN, "color", "green"),
-    ("list_enum", typing.List[Color], [Color.RED, Color.BLUE], "list_color", ["red", "blue"]),
+    # integers
+    Case("int", int, 42, "int", 42),
+    Case("int_zero", int, 0, "int", 0),
+    Case("int_one", int, 1, "int", 1),
+    Case("int_negative", int, -1, "int", -1),
+    Case("int_max_safe", int, 2**53 - 1, "int", 2**53 - 1),
+    Case("int_min_safe", int, -(2**53 - 1), "int", -(2**53 - 1)),
+    Case("int_beyond_safe", int, 2**53 + 1, "bigint", big(2**53 + 1)),
+    Case("int64_max", int, 2**63 - 1, "bigint", big(2**63 - 1)),
+    Case("int64_min", int, -(2**63), "bigint", big(-(2**63))),
+    Case("bigint_small", int, 7, "bigint", big(7)),
+    # floats
+    Case("float", float, 3.14, "float", 3.14),
+    Case("float_zero", float, 0.0, "float", 0),
+    Case("float_negative_zero", float, -0.0, "float", {"$float": "-0"}),
+    Case("float_integral", float, 2.0, "float", 2),
+    Case("float_negative", float, -2.5, "float", -2.5),
+    Case("float_max", float, 1.7976931348623157e308, "float", 1.7976931348623157e308),
+    Case("float_min_subnormal", float, 5e-324, "float", 5e-324),
+    Case("float_tenth", float, 0.1, "float", 0.1),
+    Case("float_nan", float, NAN, "float", {"$float": "nan"}),
+    Case("float_inf", float, INF, "float", {"$float": "inf"}),
+    Case("float_neg_inf", float, -INF, "float", {"$float": "-inf"}),
+    # booleans and strings
+    Case("bool_true", bool, True, "bool", True),
+    Case("bool_false", bool, False, "bool", False),
+    Case("str", str, "hello", "str", "hello"),
+    Case("str_empty", str, "", "str", ""),
+    Case("str_unicode", str, "héllo ✓ 𝄞", "str", "héllo ✓ 𝄞"),
+    Case("str_nul_and_newlines", str, "a\x00b\nc\r\n", "str", "a\x00b\nc\r\n"),
+    Case("str_long", str, "x" * 5000, "str", "x" * 5000),
+    Case("str_bom", str, "\ufeffbom", "str", "\ufeffbom"),
+    # datetimes
+    Case("datetime_epoch", dt.datetime, _dt(1970, 1, 1), "date", ts(_dt(1970, 1, 1))),
+    Case("datetime_utc_ms", dt.datetime, _dt(2024, 1, 2, 3, 4, 5, 678000), "date", ts(_dt(2024, 1, 2, 3, 4, 5, 678000))),
+    Case("datetime_naive", dt.datetime, dt.datetime(2024, 1, 2, 3, 4, 5), "date", ts(_dt(2024, 1, 2, 3, 4, 5))),
+    Case("datetime_plus2", dt.datetime, _dt(2024, 1, 2, 3, 4, 5, tz=dt.timezone(dt.timedelta(hours=2))), "date", ts(_dt(2024, 1, 2, 1, 4, 5))),
+    Case("datetime_micro", dt.datetime, _dt(2024, 1, 2, 3, 4, 5, 678901), "timestamp", ts(_dt(2024, 1, 2, 3, 4, 5, 678901))),
+    Case("datetime_pre_epoch", dt.datetime, _dt(1969, 12, 31, 23, 59, 59, 500000), "timestamp", ts(_dt(1969, 12, 31, 23, 59, 59, 500000))),
+    Case("datetime_pre_epoch_date", dt.datetime, _dt(1900, 6, 1, 12), "date", ts(_dt(1900, 6, 1, 12))),
+    Case("datetime_year_1", dt.datetime, _dt(1, 1, 1), "timestamp", ts(_dt(1, 1, 1))),
+    Case("datetime_year_9999", dt.datetime, _dt(9999, 12, 31, 23, 59, 59, 999999), "timestamp", ts(_dt(9999, 12, 31, 23, 59, 59, 999999))),
+    Case("datetime_leap_day", dt.datetime, _dt(2024, 2, 29, 12), "date", ts(_dt(2024, 2, 29, 12))),
+    # durations
+    Case("timedelta", dt.timedelta, dt.timedelta(days=1, seconds=2, microseconds=3), "duration", dur(dt.timedelta(days=1, seconds=2, microseconds=3))),
+    Case("timedelta_zero", dt.timedelta, dt.timedelta(0), "duration", dur(dt.timedelta(0))),
+    Case("timedelta_negative", dt.timedelta, dt.timedelta(seconds=-1, microseconds=-500000), "duration", dur(dt.timedelta(seconds=-1, microseconds=-500000))),
+    Case("timedelta_negative_micro", dt.timedelta, dt.timedelta(microseconds=-1), "duration", dur(dt.timedelta(microseconds=-1))),
+    Case("timedelta_large", dt.timedelta, dt.timedelta(days=3650), "duration", dur(dt.timedelta(days=3650))),
+    # none
+    Case("none", type(None), None, "null", None),
+    # lists
+    Case("list_int", L[int], [1, 2, 3], "list_int", [1, 2, 3]),
+    Case("list_empty", L[str], [], "list_str", []),
+    Case("list_str", L[str], ["a", "", "é"], "list_str", ["a", "", "é"]),
+    Case("list_float", L[float], [0.5, -1.25, INF], "list_float", [0.5, -1.25, {"$float": "inf"}]),
+    Case("list_bool", L[bool], [True, False], "list_bool", [True, False]),
+    Case("list_nested", L[L[int]], [[1], [], [2, 3]], "list_list_int", [[1], [], [2, 3]]),
+    Case("list_nested_empty", L[L[str]], [[]], "list_list_str", [[]]),
+    Case("list_datetime", L[dt.datetime], [_dt(2020, 1, 1), _dt(1960, 1, 1)], "list_date", [ts(_dt(2020, 1, 1)), ts(_dt(1960, 1, 1))]),
+    Case("list_optional_int", L[O[int]], [1, None, 3], "list_opt_int", [1, None, 3]),
+    Case("list_union", L[U[str, int]], ["a", 1], "list_str_or_int", ["a", 1]),
+    Case("list_of_dicts", L[D[str, int]], [{"a": 1}, {}], "list_dict_int", [{"a": 1}, {}]),
+    # maps
+    Case("dict_str_int", D[str, int], {"a": 1, "b": 2}, "dict_int", {"a": 1, "b": 2}),
+    Case("dict_numeric_keys", D[str, int], {"10": 1, "2": 2, "a": 3}, "dict_int", {"10": 1, "2": 2, "a": 3}),
+    Case("dict_unicode_keys", D[str, str], {"é": "1", "𝄞": "2", "": "3"}, "dict_str", {"é": "1", "𝄞": "2", "": "3"}),
+    Case("dict_empty", D[str, int], {}, "dict_int", {}),
+    Case("dict_list_float", D[str, L[float]], {"x": [1.5, -0.5], "y": []}, "dict_list_float", {"x": [1.5, -0.5], "y": []}),
+    Case("dict_nested", D[str, D[str, bool]], {"a": {"b": True}}, "dict_dict_bool", {"a": {"b": True}}),
+    Case("dict_optional_values", D[str, O[str]], {"a": "x", "b": None}, "dict_opt_str", {"a": "x", "b": None}),
+    Case("dict_of_durations", D[str, dt.timedelta], {"t": dt.timedelta(minutes=5)}, "dict_duration", {"t": dur(dt.timedelta(minutes=5))}),
+    # optionals and unions
+    Case("optional_int_value", O[int], 3, "opt_int", 3),
+    Case("optional_int_none", O[int], None, "opt_int", None),
+    Case("optional_str_value", O[str], "s", "opt_str", "s"),
+    Case("optional_str_none", O[str], None, "opt_str", None),
+    Case("optional_float_integral", O[float], 2.0, "opt_float", 2),
+    Case("optional_list_value", O[L[int]], [1], "opt_list_int", [1]),
+    Case("optional_list_none", O[L[int]], None, "opt_list_int", None),
+    Case("union_int_str_str", U[int, str], "x", "int_or_str", "x"),
+    Case("union_int_str_int", U[int, str], 7, "int_or_str", 7),
+    Case("union_int_float_int", U[int, float], 1, "int_or_float", 1),
+    Case("union_int_float_float", U[int, float], 1.5, "int_or_float", 1.5),
+    Case("union_float_str_float", U[float, str], 2.5, "float_or_str", 2.5),
+    Case("union_list_or_str_list", U[L[int], str], [1, 2], "list_int_or_str", [1, 2]),
+    Case("union_list_or_str_str", U[L[int], str], "s", "list_int_or_str", "s"),
+    Case("union_dict_or_none", O[D[str, str]], {"k": "v"}, "opt_dict_str", {"k": "v"}),
+    Case("union_bool_int_bool", U[int, bool], True, "int_or_bool", True),
+    Case("union_bool_int_int", U[int, bool], 0, "int_or_bool", 0),
+    Case("union_datetime_str", U[dt.datetime, str], _dt(2024, 5, 6), "date_or_str", ts(_dt(2024, 5, 6))),
+    Case("union_timedelta_none", O[dt.timedelta], dt.timedelta(seconds=90), "opt_duration", dur(dt.timedelta(seconds=90))),
+    Case("union_three", U[int, str, None], "t", "int_or_str_or_none", "t"),
+    Case("union_none_first", U[None, str], "s", "none_or_str", "s"),
+    # enums
+    Case("enum", Color, Color.GREEN, PerSdk("color", "color_names"), PerSdk("green", "GREEN")),
+    Case("enum_first", Color, Color.RED, PerSdk("color", "color_names"), PerSdk("red", "RED")),
+    Case("enum_names_equal_values", Mode, Mode.exact, "mode", "exact"),
+    Case("list_enum", L[Color], [Color.RED, Color.BLUE], PerSdk("list_color", "list_color_names"), PerSdk(["red", "blue"], ["RED", "BLUE"])),
+    Case("optional_enum", O[Mode], Mode.fast, "opt_mode", "fast"),
 ]

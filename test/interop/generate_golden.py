@@ -1,7 +1,8 @@
-"""Writes fixtures/golden/flytekit.json: what flytekit itself writes for every case in golden_cases.py.
+"""Writes fixtures/golden/: what flytekit itself writes for every case in cases.py (flytekit.json) and raw .pb files
+as Flyte stores them (pb/), for the offline golden test and `flyte-types inspect` tests.
 
-Run with the project's venv: `.venv/bin/python test/interop/generate_golden.py`. The fixture records the flytekit and
-flyteidl versions; test/golden.test.ts reads it.
+Run with the project's venv: `npm run golden`. The interop suite (interop.test.ts) checks the same cases against the
+live SDKs on every run; these files keep a fast, offline record of flytekit's bytes.
 """
 import datetime as dt
 import json
@@ -13,7 +14,8 @@ from flytekit.core.context_manager import FlyteContextManager
 from flytekit.core.type_engine import TypeEngine
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
-from golden_cases import CASES  # noqa: E402
+from cases import CASES  # noqa: E402
+from sdks import load  # noqa: E402
 
 
 def flyteidl2_extras() -> dict:
@@ -45,7 +47,7 @@ def write_pb_files(ctx, root: pathlib.Path) -> list:
     values = {"n": 3, "xs": ["a", "b"], "when": dt.datetime(2024, 1, 2, tzinfo=dt.timezone.utc), "cfg": {"k": [1, 2.5], "x": None}, "big": 2**62}
     lm = TypeEngine.dict_to_literal_map(ctx, values, hints).to_flyte_idl()
     files = {
-        "inputs.pb": lm.SerializeToString(),
+        "inputs.pb": lm.SerializeToString(deterministic=True),
         "dict_literal.pb": TypeEngine.to_literal(ctx, {"a": 1, "b": [True]}, dict, TypeEngine.to_literal_type(dict)).to_flyte_idl().SerializeToString(),
         "literal_type.pb": TypeEngine.to_literal_type(typing.Optional[typing.List[int]]).to_flyte_idl().SerializeToString(),
     }
@@ -60,17 +62,16 @@ def write_pb_files(ctx, root: pathlib.Path) -> list:
 
 def main() -> None:
     ctx = FlyteContextManager.current_context()
+    sdk = load("flytekit")
     out = []
-    for name, py_type, value, schema, neutral in CASES:
-        lt = TypeEngine.to_literal_type(py_type)
-        lv = TypeEngine.to_literal(ctx, value, py_type, lt)
+    for c in CASES:
         out.append(
             {
-                "name": name,
-                "schema": schema,
-                "value": neutral,
-                "literalType": lt.to_flyte_idl().SerializeToString(deterministic=True).hex(),
-                "literal": lv.to_flyte_idl().SerializeToString(deterministic=True).hex(),
+                "name": c.name,
+                "schema": c.schema_for("flytekit"),
+                "value": c.neutral_for("flytekit"),
+                "literalType": sdk.literal_type(c.py_type).hex(),
+                "literal": sdk.to_literal(c.value, c.py_type).hex(),
             }
         )
     extras = flyteidl2_extras()
