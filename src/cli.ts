@@ -3,12 +3,13 @@
 import { readFileSync } from "node:fs";
 import { runDemo } from "./demo.js";
 import { FlyteTypeError } from "./errors.js";
-import { INSPECT_KINDS, type InspectKind, inspectBytes } from "./inspect.js";
+import { INSPECT_KINDS, type Inspection, type InspectKind, inspectBytes } from "./inspect.js";
 
-const USAGE = `usage: flyte-types inspect <file> [--as ${Object.keys(INSPECT_KINDS).join("|")}]
+const USAGE = `usage: flyte-types inspect <file>... [--as ${Object.keys(INSPECT_KINDS).join("|")}]
        flyte-types demo [<dir>]
 
-inspect  decodes a Flyte Literal, LiteralMap (inputs.pb, outputs.pb) or LiteralType file and prints it as JSON
+inspect  decodes Flyte Literal, LiteralMap (inputs.pb, outputs.pb) or LiteralType files and prints them as JSON
+         (one file: indented; several: one line per file)
 demo     converts typed values to a LiteralMap, writes <dir>/inputs.pb (default .flyte-data/demo) and reads it back`;
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -20,7 +21,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return command === undefined || rest.includes("--help") ? 0 : 2;
   }
-  let file: string | undefined;
+  const files: string[] = [];
   let kind: InspectKind | undefined;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] as string;
@@ -31,33 +32,45 @@ async function main(argv: readonly string[]): Promise<number> {
         return 2;
       }
       kind = k as InspectKind;
-    } else if (file === undefined) file = arg;
-    else {
-      process.stderr.write(`flyte-types: unexpected argument ${JSON.stringify(arg)}\n${USAGE}\n`);
-      return 2;
-    }
+    } else files.push(arg);
   }
-  if (file === undefined) {
+  if (files.length === 0) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
+  // One file: its JSON, indented. Several: one compact line per file, {"file", "type", "value"}.
+  let status = 0;
+  for (const file of files) {
+    const r = inspectFile(file, kind);
+    if (r === undefined) {
+      status = 1;
+      continue;
+    }
+    const out =
+      files.length === 1 ? JSON.stringify(r.json, null, 2) : JSON.stringify({ file, type: r.typeName, value: r.json });
+    process.stdout.write(`${out}\n`);
+  }
+  return status;
+}
+
+/** Reads and inspects one file, saying what it is on stderr; undefined (with the reason on stderr) on failure. */
+function inspectFile(file: string, kind: InspectKind | undefined): Inspection | undefined {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(file);
   } catch (e) {
     process.stderr.write(`flyte-types: cannot read ${file}: ${(e as Error).message}\n`);
-    return 1;
+    return undefined;
   }
   try {
     const r = inspectBytes(bytes, kind);
     const note = r.unknownFields > 0 ? `, ${r.unknownFields} unknown field(s) kept` : "";
     process.stderr.write(`${file}: ${r.typeName} (${bytes.byteLength} bytes${note})\n`);
-    process.stdout.write(`${JSON.stringify(r.json, null, 2)}\n`);
-    return 0;
+    return r;
   } catch (e) {
     if (!(e instanceof FlyteTypeError)) throw e;
     process.stderr.write(`flyte-types: ${file}: ${e.message}\n`);
-    return 1;
+    return undefined;
   }
 }
 

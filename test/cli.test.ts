@@ -30,6 +30,17 @@ describe("flyte-types inspect", () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toContain("1 unknown field(s) kept");
   });
+  it("takes several files, one JSON line each, and fails if any fails", () => {
+    const r = run("inspect", pb("inputs.pb"), pb("literal_type.pb"));
+    expect(r.status).toBe(0);
+    expect(
+      r.stdout
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l).type),
+    ).toEqual(["flyteidl.core.LiteralMap", "flyteidl.core.LiteralType"]);
+    expect(run("inspect", pb("inputs.pb"), "/nonexistent.pb").status).toBe(1);
+  });
   it("honours --as", () => {
     expect(run("inspect", pb("dict_literal.pb"), "--as", "literal").status).toBe(0);
     expect(run("inspect", pb("dict_literal.pb"), "--as", "nonsense").status).toBe(2);
