@@ -2,7 +2,9 @@
 import type { z } from "zod";
 import type { ConvertContext, Invalid } from "./context.js";
 import type { DescOf, Kind, TypeDesc } from "./descriptor.js";
+import type { JsonObject, SchemaGen } from "./json-schema.js";
 import type { Literal, LiteralType } from "./model.js";
+import type { MsgpackWriter } from "./msgpack-writer.js";
 
 export interface Codec {
   readonly desc: TypeDesc;
@@ -17,6 +19,10 @@ export interface Codec {
    * (`Binary{tag: "msgpack"}` in place of a primitive, list or map literal).
    */
   fromPlain(value: unknown, cx: ConvertContext): unknown;
+  /** Writes a value as msgpack, as it sits inside a record; returns INVALID (with an issue) when it does not fit. */
+  pack(value: unknown, w: MsgpackWriter, cx: ConvertContext): Invalid | undefined;
+  /** The JSON Schema of the value inside a record, in the generator's style. */
+  jsonSchema(g: SchemaGen): JsonObject;
 }
 
 /** Compiles a nested descriptor (cached by the engine). */

@@ -1,7 +1,7 @@
 // The codec of a primitive that maps one JS `typeof` to one Primitive case with no conversion (STRING, BOOLEAN):
 // the value is accepted as it is, read back from that case or from the same msgpack type.
 import type { Codec } from "./codec.js";
-import type { ConvertContext } from "./context.js";
+import type { ConvertContext, Invalid } from "./context.js";
 import type { TypeDesc } from "./descriptor.js";
 import { ErrorCode } from "./errors.js";
 import { NO_MATCH, type PrimitiveValue, readPrimitive } from "./literal-read.js";
@@ -14,6 +14,8 @@ export interface ExactPrimitive<T> {
   readonly literalType: LiteralType;
   readonly simpleName: string;
   readonly tag: string;
+  /** The JSON Schema `type` inside records. */
+  readonly jsonType: "string" | "boolean";
   readonly make: (value: T) => Literal;
 }
 
@@ -29,22 +31,23 @@ export function exactPrimitiveCodec<T>(desc: TypeDesc, spec: ExactPrimitive<T>):
           `msgpack ${typeOf}`,
           describeValue(v),
         );
+  const mismatch = (value: unknown, cx: ConvertContext): Invalid =>
+    cx.fail(ErrorCode.typeMismatch, msg.expected(expected, describeValue(value)), typeOf, describeValue(value));
   const onPrimitive = (p: PrimitiveValue): unknown => (p.case === primitive ? p.value : NO_MATCH);
   return {
     desc,
     literalType: spec.literalType,
     tag: spec.tag,
     toLiteral(value, cx) {
-      if (typeof value !== typeOf) {
-        return cx.fail(
-          ErrorCode.typeMismatch,
-          msg.expected(expected, describeValue(value)),
-          typeOf,
-          describeValue(value),
-        );
-      }
-      return spec.make(value as T);
+      return typeof value === typeOf ? spec.make(value as T) : mismatch(value, cx);
     },
+    pack(value, w, cx) {
+      if (typeof value !== typeOf) return mismatch(value, cx);
+      if (typeOf === "string") w.str(value as string);
+      else w.bool(value as boolean);
+      return undefined;
+    },
+    jsonSchema: () => ({ type: spec.jsonType }),
     toValue: (literal, cx) => readPrimitive(literal, cx, spec.simpleName, onPrimitive, fromPlain),
     fromPlain,
   };

@@ -2,9 +2,11 @@
 import { clone, equals } from "@bufbuild/protobuf";
 import { type LiteralType, LiteralTypeSchema, SimpleType } from "./model.js";
 
-/** The key a LiteralType is guessed by: `simple:INTEGER`, `collection`, `map`, `union`, `enum`, `blob:<format>:<dim>`, … */
+/** The key a LiteralType is guessed by: `simple:INTEGER`, `collection`, `map`, `union`, `enum`, `blob:<format>:<dim>`, `literal`… */
 export function literalTypeKey(lt: LiteralType): string {
   const t = lt.type;
+  // Python's typing.Literal: a simple type carrying the allowed values.
+  if (lt.annotation?.annotations?.literal_values !== undefined) return "literal";
   switch (t.case) {
     case "simple":
       return `simple:${SimpleType[t.value] ?? t.value}`;

@@ -1,6 +1,6 @@
 // Schemas flyte-types provides for values zod has no type for.
 import { z } from "zod";
-import { markSchema } from "./markers.js";
+import { markHash, markSchema, markStyle } from "./markers.js";
 import { type Duration, durationInRange, isTimestampLike, type Timestamp, timestampInRange } from "./time.js";
 
 /** DATETIME at nanosecond precision: values are `{ seconds: bigint, nanos }` with nanos in [0, 1e9). */
@@ -21,4 +21,27 @@ export function duration(): z.ZodType<Duration> {
     }),
     { kind: "duration" },
   );
+}
+
+/**
+ * A record written the way flytekit and Flyte 2 write a Python `@dataclass` (mashumaro): JSON Schema with nested
+ * records inlined, datetimes as `isoformat()`, durations as float seconds, union tag
+ * `Object-Dataclass-Transformer`. Plain `z.object` records are written as pydantic models. Records nested inside
+ * follow the outer record's style unless marked themselves.
+ */
+export function dataclass<S extends z.ZodObject>(schema: S): S {
+  return markStyle(schema.clone() as S, "dataclass");
+}
+
+/** The pydantic style (the default), for a record nested inside a `dataclass()` that is a pydantic model in Python. */
+export function pydanticModel<S extends z.ZodObject>(schema: S): S {
+  return markStyle(schema.clone() as S, "pydantic");
+}
+
+/**
+ * Literals of this type carry `Literal.hash = hash(value)` (flytekit's `Annotated[T, HashMethod(fn)]`): Flyte's
+ * cache then keys on the hash instead of the literal's bytes.
+ */
+export function withHash<S extends z.ZodType>(schema: S, hash: (value: z.output<S>) => string): S {
+  return markHash(schema.clone() as S, hash as (value: unknown) => string);
 }

@@ -130,3 +130,80 @@ function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
+
+// Civil date from days since 1970-01-01 (Hinnant's civil_from_days), the inverse of daysFromCivil.
+function civilFromDays(z: number): [number, number, number] {
+  const zz = z + 719468;
+  const era = Math.floor(zz / 146097);
+  const doe = zz - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+}
+
+const pad = (n: number, width: number) => String(n).padStart(width, "0");
+
+/**
+ * A UTC timestamp (microsecond precision) as Python writes it in msgpack: pydantic `2024-01-02T03:04:05.678000Z`,
+ * mashumaro (`datetime.isoformat()`) `2024-01-02T03:04:05.678000+00:00`; the fraction only when non-zero.
+ */
+export function isoFromTimestamp(t: Timestamp, style: "pydantic" | "dataclass"): string {
+  const days = Number(t.seconds >= 0n ? t.seconds / 86400n : (t.seconds - 86399n) / 86400n);
+  const rest = Number(t.seconds - BigInt(days) * 86400n);
+  const [y, m, d] = civilFromDays(days);
+  const time = `${pad(Math.floor(rest / 3600), 2)}:${pad(Math.floor((rest % 3600) / 60), 2)}:${pad(rest % 60, 2)}`;
+  const micros = Math.floor(t.nanos / 1000);
+  const frac = micros === 0 ? "" : `.${pad(micros, 6)}`;
+  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}T${time}${frac}${style === "pydantic" ? "Z" : "+00:00"}`;
+}
+
+/** Total microseconds of a duration (exact as a bigint). */
+export function durationMicros(d: Duration): bigint {
+  return d.seconds * 1_000_000n + BigInt(Math.trunc(d.nanos / 1000));
+}
+
+/**
+ * A duration as pydantic writes a timedelta in JSON (speedate's ISO-8601 form): `PT1.5S`, `P1DT2.000003S`,
+ * `-PT1M30S`, `P10Y` (a year is 365 days), `PT0S`.
+ */
+export function isoFromDuration(d: Duration): string {
+  const total = durationMicros(d);
+  const abs = total < 0n ? -total : total;
+  let days = abs / 86_400_000_000n;
+  const inDay = abs % 86_400_000_000n;
+  const secs = Number(inDay / 1_000_000n);
+  const micros = Number(inDay % 1_000_000n);
+  let out = total < 0n ? "-P" : "P";
+  if (days >= 365n) {
+    out += `${days / 365n}Y`;
+    days %= 365n;
+  }
+  if (days !== 0n) out += `${days}D`;
+  if (secs !== 0 || micros !== 0) {
+    out += "T";
+    const h = Math.floor(secs / 3600);
+    const m = Math.floor((secs % 3600) / 60);
+    const s = secs % 60;
+    if (h !== 0) out += `${h}H`;
+    if (m !== 0) out += `${m}M`;
+    if (s !== 0 || micros !== 0) out += `${s}${micros === 0 ? "" : `.${pad(micros, 6).replace(/0+$/, "")}`}S`;
+  } else if (out.length <= 2) out += "T0S";
+  return out;
+}
+
+const ISO_DURATION =
+  /^([+-])?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)(?:[.,](\d{1,9}))?S)?)?$/;
+
+/** Parses pydantic's ISO-8601 durations (years of 365 days, months of 30, as speedate reads them). */
+export function parseIsoDuration(text: string): Duration | undefined {
+  const m = ISO_DURATION.exec(text);
+  if (m === null || text.endsWith("P") || text.endsWith("T")) return undefined;
+  const [, sign, y = "0", mo = "0", w = "0", d = "0", h = "0", mi = "0", s = "0", frac = ""] = m;
+  const days = BigInt(y) * 365n + BigInt(mo) * 30n + BigInt(w) * 7n + BigInt(d);
+  const seconds = days * 86400n + BigInt(h) * 3600n + BigInt(mi) * 60n + BigInt(s);
+  const nanos = frac === "" ? 0 : Number(frac.padEnd(9, "0"));
+  return sign === "-" ? normalizeDuration(-seconds, -nanos) : normalizeDuration(seconds, nanos);
+}

@@ -11,6 +11,7 @@ export const boolKind: KindHandler<"bool"> = {
       primitive: "boolean",
       literalType: ltype.simple(SimpleType.BOOLEAN),
       simpleName: "BOOLEAN",
+      jsonType: "boolean",
       tag: "bool",
       make: lit.boolean,
     }),

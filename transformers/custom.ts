@@ -2,8 +2,10 @@
 import type { KindHandler } from "../src/codec.js";
 import { type ConvertContext, INVALID, type Invalid } from "../src/context.js";
 import { ErrorCode, FlyteTypeError } from "../src/errors.js";
+import type { JsonObject } from "../src/json-schema.js";
 import { describeValue, msg } from "../src/messages.js";
 import type { Literal } from "../src/model.js";
+import { packUntyped } from "../src/untyped.js";
 
 /** Turns an exception from user code into issues at the current path. */
 function record(cx: ConvertContext, name: string, error: unknown): Invalid {
@@ -21,6 +23,13 @@ export const customKind: KindHandler<"custom"> = {
     const key = t.type;
     const isMine =
       typeof key === "function" ? (v: unknown) => v instanceof key : (v: unknown) => key.safeParse(v).success;
+    const notInRecords = (cx: ConvertContext, value: unknown): Invalid =>
+      cx.fail(
+        ErrorCode.unsupportedSchema,
+        `${t.name} cannot sit inside a record: its transformer has no toMsgpack/fromMsgpack`,
+        t.name,
+        describeValue(value),
+      );
     return {
       desc,
       literalType: t.literalType,
@@ -48,13 +57,32 @@ export const customKind: KindHandler<"custom"> = {
         }
       },
       fromPlain(value, cx) {
-        return cx.fail(
-          ErrorCode.unsupportedSchema,
-          `${t.name} cannot be read from a msgpack value`,
-          t.name,
-          describeValue(value),
-        );
+        if (t.fromMsgpack === undefined) return notInRecords(cx, value);
+        try {
+          return t.fromMsgpack(value);
+        } catch (e) {
+          return record(cx, t.name, e);
+        }
       },
+      pack(value, w, cx) {
+        if (t.toMsgpack === undefined) return notInRecords(cx, value);
+        if (!isMine(value)) {
+          return cx.fail(
+            ErrorCode.typeMismatch,
+            msg.expected(`a ${t.name} value`, describeValue(value)),
+            t.name,
+            describeValue(value),
+          );
+        }
+        let plain: unknown;
+        try {
+          plain = t.toMsgpack(value);
+        } catch (e) {
+          return record(cx, t.name, e);
+        }
+        return packUntyped(plain, w, cx);
+      },
+      jsonSchema: () => structuredClone(t.jsonSchema ?? {}) as JsonObject,
     };
   },
 };

@@ -1,13 +1,14 @@
 // DATETIME: `z.date()` (milliseconds) and `timestamp()` (nanoseconds). Always UTC on the wire; Python's naive
 // datetimes are read as UTC, as flytekit does.
 import type { KindHandler } from "../src/codec.js";
-import type { ConvertContext } from "../src/context.js";
+import { type ConvertContext, INVALID, type Invalid } from "../src/context.js";
 import { ErrorCode } from "../src/errors.js";
 import { NO_MATCH, type PrimitiveValue, readPrimitive } from "../src/literal-read.js";
 import { describeValue, msg } from "../src/messages.js";
 import { lit, ltype, SimpleType } from "../src/model.js";
 import { timestamp } from "../src/schemas.js";
 import {
+  isoFromTimestamp,
   isTimestampLike,
   parseIsoTimestamp,
   type Timestamp,
@@ -15,6 +16,7 @@ import {
   timestampInRange,
   timestampToDate,
 } from "../src/time.js";
+import { subMicro } from "../src/time-errors.js";
 
 const RANGE = "years 1..9999 (Python's datetime range)";
 
@@ -57,6 +59,28 @@ export const datetimeKind: KindHandler<"datetime"> = {
       return fromTimestamp(t, cx);
     };
 
+    const check = (value: unknown, cx: ConvertContext): Timestamp | Invalid => {
+      let t: Timestamp | undefined;
+      if (asDate && value instanceof Date && !Number.isNaN(value.getTime())) t = timestampFromDate(value);
+      else if (!asDate && isTimestampLike(value)) t = value;
+      if (t === undefined) {
+        return cx.fail(
+          ErrorCode.typeMismatch,
+          msg.expected(expected, describeValue(value)),
+          expected,
+          describeValue(value),
+        );
+      }
+      if (!timestampInRange(t)) {
+        return cx.fail(
+          ErrorCode.outOfRange,
+          msg.outOfRange(describeValue(value), RANGE),
+          expected,
+          describeValue(value),
+        );
+      }
+      return t;
+    };
     const onPrimitive = (p: PrimitiveValue, cx: ConvertContext): unknown =>
       p.case === "datetime" ? fromTimestamp(p.value, cx) : NO_MATCH;
     return {
@@ -64,27 +88,17 @@ export const datetimeKind: KindHandler<"datetime"> = {
       literalType: ltype.simple(SimpleType.DATETIME),
       tag: "datetime",
       toLiteral(value, cx) {
-        let t: Timestamp | undefined;
-        if (asDate && value instanceof Date && !Number.isNaN(value.getTime())) t = timestampFromDate(value);
-        else if (!asDate && isTimestampLike(value)) t = value;
-        if (t === undefined) {
-          return cx.fail(
-            ErrorCode.typeMismatch,
-            msg.expected(expected, describeValue(value)),
-            expected,
-            describeValue(value),
-          );
-        }
-        if (!timestampInRange(t)) {
-          return cx.fail(
-            ErrorCode.outOfRange,
-            msg.outOfRange(describeValue(value), RANGE),
-            expected,
-            describeValue(value),
-          );
-        }
-        return lit.datetime({ seconds: t.seconds, nanos: t.nanos });
+        const t = check(value, cx);
+        return t === INVALID ? INVALID : lit.datetime({ seconds: t.seconds, nanos: t.nanos });
       },
+      pack(value, w, cx) {
+        const t = check(value, cx);
+        if (t === INVALID) return INVALID;
+        if (t.nanos % 1000 !== 0) return subMicro(cx, `nanos ${t.nanos}`);
+        w.str(isoFromTimestamp(t, w.style));
+        return undefined;
+      },
+      jsonSchema: () => ({ format: "date-time", type: "string" }),
       toValue(literal, cx) {
         return readPrimitive(literal, cx, "DATETIME", onPrimitive, fromPlain);
       },

@@ -1,12 +1,21 @@
 // DURATION: `duration()` values `{ seconds: bigint, nanos }`, normalised like protobuf (nanos carry the sign).
 import type { KindHandler } from "../src/codec.js";
-import type { ConvertContext } from "../src/context.js";
+import { type ConvertContext, INVALID, type Invalid } from "../src/context.js";
 import { ErrorCode } from "../src/errors.js";
 import { NO_MATCH, type PrimitiveValue, readPrimitive } from "../src/literal-read.js";
 import { describeValue, msg } from "../src/messages.js";
 import { lit, ltype, SimpleType } from "../src/model.js";
 import { duration } from "../src/schemas.js";
-import { type Duration, durationFromSeconds, durationInRange, isTimestampLike } from "../src/time.js";
+import {
+  type Duration,
+  durationFromSeconds,
+  durationInRange,
+  durationMicros,
+  isoFromDuration,
+  isTimestampLike,
+  parseIsoDuration,
+} from "../src/time.js";
+import { subMicro } from "../src/time-errors.js";
 
 const EXPECTED = "a Duration { seconds: bigint, nanos } with nanos of the same sign";
 
@@ -20,16 +29,39 @@ const fromDuration = (d: Duration, cx: ConvertContext): unknown =>
         `${d.seconds}s ${d.nanos}ns`,
       );
 
-// mashumaro writes a timedelta in msgpack as float seconds (`total_seconds()`).
+// mashumaro writes a timedelta in msgpack as float seconds (`total_seconds()`), pydantic as an ISO-8601 string.
 const fromPlain = (v: unknown, cx: ConvertContext): unknown => {
   if (typeof v === "number" && Number.isFinite(v)) return fromDuration(durationFromSeconds(v), cx);
   if (typeof v === "bigint") return fromDuration({ seconds: v, nanos: 0 }, cx);
+  const parsed = typeof v === "string" ? parseIsoDuration(v) : undefined;
+  if (parsed !== undefined) return fromDuration(parsed, cx);
   return cx.fail(
     ErrorCode.typeMismatch,
-    msg.expected("msgpack seconds", describeValue(v)),
-    "msgpack number of seconds",
+    msg.expected("msgpack seconds or an ISO-8601 duration", describeValue(v)),
+    "msgpack seconds or ISO-8601 duration",
     describeValue(v),
   );
+};
+
+const check = (value: unknown, cx: ConvertContext): Duration | Invalid => {
+  if (!isTimestampLike(value)) {
+    return cx.fail(
+      ErrorCode.typeMismatch,
+      msg.expected(EXPECTED, describeValue(value)),
+      EXPECTED,
+      describeValue(value),
+    );
+  }
+  if (!durationInRange(value)) {
+    const got = `${value.seconds}s ${value.nanos}ns`;
+    return cx.fail(
+      ErrorCode.outOfRange,
+      msg.outOfRange(got, "±10,000 years with nanos of the seconds' sign", "normalise it with normalizeDuration()"),
+      EXPECTED,
+      got,
+    );
+  }
+  return value;
 };
 
 export const durationKind: KindHandler<"duration"> = {
@@ -41,29 +73,20 @@ export const durationKind: KindHandler<"duration"> = {
       literalType: ltype.simple(SimpleType.DURATION),
       tag: "timedelta",
       toLiteral(value, cx) {
-        if (!isTimestampLike(value)) {
-          return cx.fail(
-            ErrorCode.typeMismatch,
-            msg.expected(EXPECTED, describeValue(value)),
-            EXPECTED,
-            describeValue(value),
-          );
-        }
-        if (!durationInRange(value)) {
-          const got = `${value.seconds}s ${value.nanos}ns`;
-          return cx.fail(
-            ErrorCode.outOfRange,
-            msg.outOfRange(
-              got,
-              "±10,000 years with nanos of the seconds' sign",
-              "normalise it with normalizeDuration()",
-            ),
-            EXPECTED,
-            got,
-          );
-        }
-        return lit.duration({ seconds: value.seconds, nanos: value.nanos });
+        const d = check(value, cx);
+        return d === INVALID ? INVALID : lit.duration({ seconds: d.seconds, nanos: d.nanos });
       },
+      // pydantic writes a timedelta as an ISO-8601 string, mashumaro (dataclasses) as float seconds.
+      pack(value, w, cx) {
+        const d = check(value, cx);
+        if (d === INVALID) return INVALID;
+        if (d.nanos % 1000 !== 0) return subMicro(cx, `nanos ${d.nanos}`);
+        if (w.style === "pydantic") w.str(isoFromDuration(d));
+        else w.float64(Number(durationMicros(d)) / 1e6);
+        return undefined;
+      },
+      jsonSchema: (g) =>
+        g.style === "pydantic" ? { format: "duration", type: "string" } : { format: "time-delta", type: "number" },
       toValue(literal, cx) {
         return readPrimitive(literal, cx, "DURATION", onPrimitive, fromPlain);
       },

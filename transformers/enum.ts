@@ -44,6 +44,20 @@ export const enumKind: KindHandler<"enum"> = {
         return readPrimitive(literal, cx, "an enum string", onPrimitive, check);
       },
       fromPlain: check,
+      pack(value, w, cx) {
+        const v = check(value, cx);
+        if (v === INVALID) return INVALID;
+        w.str(v as string);
+        return undefined;
+      },
+      // pydantic defines a named enum once in $defs; mashumaro writes the values inline.
+      jsonSchema(g) {
+        const values = [...desc.values];
+        if (g.style === "dataclass") return { enum: values };
+        const title = desc.title;
+        if (title === undefined) return { enum: values, type: "string" };
+        return g.ref(desc, title, () => ({ enum: values, title, type: "string" }));
+      },
     };
   },
   guess: {

@@ -2,14 +2,15 @@
 
 import { z } from "zod";
 import type { KindHandler } from "../src/codec.js";
-import type { ConvertContext } from "../src/context.js";
+import { type ConvertContext, INVALID, type Invalid } from "../src/context.js";
 import { ErrorCode } from "../src/errors.js";
 import { NO_MATCH, type PrimitiveValue, readPrimitive } from "../src/literal-read.js";
 import { describeValue, msg } from "../src/messages.js";
 import { lit, ltype, SimpleType } from "../src/model.js";
 
 const fromPlain = (v: unknown, cx: ConvertContext): unknown => {
-  if (typeof v === "number") return v;
+  // msgpack's 1.0 decodes to the JS number 1: in a union's first pass it is left to an INTEGER variant.
+  if (typeof v === "number") return cx.strictNumbers && Number.isInteger(v) ? check(v, cx) : v;
   if (typeof v === "bigint") return Number(v);
   return cx.fail(
     ErrorCode.typeMismatch,
@@ -17,6 +18,27 @@ const fromPlain = (v: unknown, cx: ConvertContext): unknown => {
     "msgpack float",
     describeValue(v),
   );
+};
+
+const check = (value: unknown, cx: ConvertContext): number | Invalid => {
+  if (typeof value !== "number") {
+    return cx.fail(
+      ErrorCode.typeMismatch,
+      msg.expected("a number", describeValue(value)),
+      "number",
+      describeValue(value),
+    );
+  }
+  // In a union's first pass an integral number belongs to an INTEGER variant (see ConvertContext).
+  if (cx.strictNumbers && Number.isInteger(value)) {
+    return cx.fail(
+      ErrorCode.typeMismatch,
+      "integral numbers go to an INTEGER variant first",
+      "non-integral number",
+      `${value}`,
+    );
+  }
+  return value;
 };
 
 export const floatKind: KindHandler<"float"> = {
@@ -32,25 +54,17 @@ export const floatKind: KindHandler<"float"> = {
       literalType: ltype.simple(SimpleType.FLOAT),
       tag: "float",
       toLiteral(value, cx) {
-        if (typeof value !== "number") {
-          return cx.fail(
-            ErrorCode.typeMismatch,
-            msg.expected("a number", describeValue(value)),
-            "number",
-            describeValue(value),
-          );
-        }
-        // In a union's first pass an integral number belongs to an INTEGER variant (see ConvertContext).
-        if (cx.strictNumbers && Number.isInteger(value)) {
-          return cx.fail(
-            ErrorCode.typeMismatch,
-            "integral numbers go to an INTEGER variant first",
-            "non-integral number",
-            `${value}`,
-          );
-        }
-        return lit.float(value);
+        const v = check(value, cx);
+        return v === INVALID ? INVALID : lit.float(v);
       },
+      // Always float64, even for integral values: Python's msgpack writes a float field that way.
+      pack(value, w, cx) {
+        const v = check(value, cx);
+        if (v === INVALID) return INVALID;
+        w.float64(v);
+        return undefined;
+      },
+      jsonSchema: () => ({ type: "number" }),
       toValue(literal, cx) {
         return readPrimitive(literal, cx, "FLOAT", onPrimitive, fromPlain);
       },

@@ -6,12 +6,16 @@ import { datetimeKind } from "./datetime.js";
 import { durationKind } from "./duration.js";
 import { enumKind } from "./enum.js";
 import { floatKind } from "./float.js";
+import { hashedKind } from "./hashed.js";
 import { intKind } from "./int.js";
 import { listKind } from "./list.js";
+import { literalKind } from "./literal.js";
 import { mapKind } from "./map.js";
 import { noneKind } from "./none.js";
 import { stringKind } from "./string.js";
+import { structKind } from "./struct.js";
 import { unionKind } from "./union.js";
+import { untypedKind } from "./untyped.js";
 
 export const builtinKinds = {
   int: intKind,
@@ -25,5 +29,9 @@ export const builtinKinds = {
   map: mapKind,
   union: unionKind,
   enum: enumKind,
+  struct: structKind,
+  untyped: untypedKind,
+  literal: literalKind,
+  hashed: hashedKind,
   custom: customKind,
 } as const satisfies KindTable;

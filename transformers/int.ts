@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import type { KindHandler } from "../src/codec.js";
-import type { ConvertContext } from "../src/context.js";
+import { type ConvertContext, INVALID, type Invalid } from "../src/context.js";
 import { ErrorCode } from "../src/errors.js";
 import { NO_MATCH, type PrimitiveValue, readPrimitive } from "../src/literal-read.js";
 import { describeValue, msg } from "../src/messages.js";
@@ -61,26 +61,9 @@ export const intKind: KindHandler<"int"> = {
       }
       return NO_MATCH;
     };
-    return {
-      desc,
-      literalType: ltype.simple(SimpleType.INTEGER),
-      tag: "int",
-      toLiteral(value, cx) {
-        if (asBigint) {
-          if (typeof value !== "bigint") {
-            return cx.fail(
-              ErrorCode.typeMismatch,
-              msg.expected(expected, describeValue(value)),
-              expected,
-              describeValue(value),
-            );
-          }
-          if (value < INT64_MIN || value > INT64_MAX) {
-            return cx.fail(ErrorCode.outOfRange, msg.outOfRange(`${value}n`, "the int64 range"), expected, `${value}n`);
-          }
-          return lit.integer(value);
-        }
-        if (typeof value !== "number" || !Number.isInteger(value)) {
+    const check = (value: unknown, cx: ConvertContext): bigint | number | Invalid => {
+      if (asBigint) {
+        if (typeof value !== "bigint") {
           return cx.fail(
             ErrorCode.typeMismatch,
             msg.expected(expected, describeValue(value)),
@@ -88,16 +71,46 @@ export const intKind: KindHandler<"int"> = {
             describeValue(value),
           );
         }
-        if (!Number.isSafeInteger(value)) {
-          return cx.fail(
-            ErrorCode.outOfRange,
-            msg.outOfRange(`${value}`, SAFE, "use z.bigint() for int64 values"),
-            expected,
-            `${value}`,
-          );
+        if (value < INT64_MIN || value > INT64_MAX) {
+          return cx.fail(ErrorCode.outOfRange, msg.outOfRange(`${value}n`, "the int64 range"), expected, `${value}n`);
         }
-        return lit.integer(BigInt(value));
+        return value;
+      }
+      if (typeof value !== "number" || !Number.isInteger(value)) {
+        return cx.fail(
+          ErrorCode.typeMismatch,
+          msg.expected(expected, describeValue(value)),
+          expected,
+          describeValue(value),
+        );
+      }
+      if (!Number.isSafeInteger(value)) {
+        return cx.fail(
+          ErrorCode.outOfRange,
+          msg.outOfRange(`${value}`, SAFE, "use z.bigint() for int64 values"),
+          expected,
+          `${value}`,
+        );
+      }
+      return value;
+    };
+    return {
+      desc,
+      literalType: ltype.simple(SimpleType.INTEGER),
+      tag: "int",
+      toLiteral(value, cx) {
+        const v = check(value, cx);
+        return v === INVALID ? INVALID : lit.integer(typeof v === "bigint" ? v : BigInt(v));
       },
+      pack(value, w, cx) {
+        const v = check(value, cx);
+        if (v === INVALID) return INVALID;
+        if (typeof v === "bigint") w.bigint(v);
+        else w.int(v);
+        return undefined;
+      },
+      jsonSchema: () => ({ type: "integer" }),
+
       toValue(literal, cx) {
         return readPrimitive(literal, cx, "INTEGER", onPrimitive, fromPlain);
       },

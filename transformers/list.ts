@@ -70,6 +70,30 @@ export const listKind: KindHandler<"list"> = {
         const out = each<Literal>(items, cx, (x) => element.toLiteral(x, cx));
         return out === INVALID ? INVALID : lit.collection(out);
       },
+      pack(value, w, cx) {
+        const items = asIndexed(value);
+        if (items === undefined) {
+          return cx.fail(
+            ErrorCode.typeMismatch,
+            msg.expected("an array", describeValue(value)),
+            "array",
+            describeValue(value),
+          );
+        }
+        w.arrayHeader(items.length);
+        let bad = false;
+        for (let i = 0; i < items.length; i++) {
+          cx.path.push(i);
+          const r = element.pack(items[i], w, cx);
+          cx.path.pop();
+          if (r === INVALID) {
+            if (cx.failFast) return INVALID;
+            bad = true;
+          }
+        }
+        return bad ? INVALID : undefined;
+      },
+      jsonSchema: (g) => ({ items: element.jsonSchema(g), type: "array" }),
       toValue(literal, cx) {
         const v = literal.value;
         if (v.case === "collection") return each(v.value.literals, cx, (x) => element.toValue(x as Literal, cx));

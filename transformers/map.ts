@@ -1,43 +1,37 @@
-// Maps: `z.record(z.string(), T)` ⇄ `map_value_type`. Keys are strings, as Flyte's LiteralMap requires.
+// Maps: `z.record(z.string(), T)` ⇄ `map_value_type` (a LiteralMap). Python writes a dict as msgpack STRUCT instead
+// when its keys are not strings (`z.record(z.int(), T)`, Python's `Dict[int, T]`) or when the expected type says
+// STRUCT; both forms are read either way.
 
 import { z } from "zod";
 import type { KindHandler } from "../src/codec.js";
-import { type ConvertContext, INVALID } from "../src/context.js";
+import { type ConvertContext, INVALID, type Invalid } from "../src/context.js";
 import { ErrorCode } from "../src/errors.js";
 import { binaryValueOf, literalMismatch, NOT_BINARY } from "../src/literal-read.js";
 import { describeValue, msg } from "../src/messages.js";
 import { type Literal, type LiteralType, lit, ltype } from "../src/model.js";
+import { type MsgpackWriter, writeMsgpack } from "../src/msgpack-writer.js";
+import { type Dict, isPlainObject, setOwn } from "../src/objects.js";
+import { structLiteralType } from "../src/struct-type.js";
 
-type Dict = { [key: string]: unknown };
-
-/** A plain object (not an array, Date, Map or class instance). */
-export function isPlainObject(v: unknown): v is Dict {
-  if (typeof v !== "object" || v === null) return false;
-  const proto = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
-}
-
-/** Sets a key without invoking the `__proto__` setter: hostile keys stay data. */
-export function setOwn(target: Dict, key: string, value: unknown): void {
-  if (key === "__proto__")
-    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  else target[key] = value;
-}
+const INT_KEY = /^-?(0|[1-9]\d*)$/;
 
 export const mapKind: KindHandler<"map"> = {
   compile(desc, child) {
     const valueCodec = child(desc.value);
+    const intKeys = desc.keys === "int";
 
-    function each<T>(
-      source: Dict,
-      cx: ConvertContext,
-      convert: (item: unknown) => T | typeof INVALID,
-    ): { [k: string]: T } | typeof INVALID {
-      const out: { [k: string]: T } = {};
+    /** Checks a key; int keys must be the decimal form of a safe integer (JS objects hold them as strings). */
+    const badKey = (key: string, cx: ConvertContext): Invalid | undefined =>
+      !intKeys || (INT_KEY.test(key) && Number.isSafeInteger(Number(key)))
+        ? undefined
+        : cx.fail(ErrorCode.typeMismatch, msg.expected("an integer key", JSON.stringify(key)), "integer key", key);
+
+    function each<T>(source: Dict, cx: ConvertContext, convert: (item: unknown) => T | Invalid): Dict | Invalid {
+      const out: Dict = {};
       let bad = false;
       for (const key of Object.keys(source)) {
         cx.path.push(key);
-        const r = convert(source[key]);
+        const r = badKey(key, cx) ?? convert(source[key]);
         cx.path.pop();
         if (r === INVALID) {
           if (cx.failFast) return INVALID;
@@ -46,33 +40,45 @@ export const mapKind: KindHandler<"map"> = {
       }
       return bad ? INVALID : out;
     }
-    const fromPlain = (v: unknown, cx: ConvertContext): unknown => {
-      if (!isPlainObject(v)) {
-        return cx.fail(
-          ErrorCode.typeMismatch,
-          msg.expected("a msgpack map", describeValue(v)),
-          "msgpack map",
-          describeValue(v),
-        );
+    const notObject = (v: unknown, cx: ConvertContext, what: string): Invalid =>
+      cx.fail(ErrorCode.typeMismatch, msg.expected(what, describeValue(v)), what, describeValue(v));
+    const fromPlain = (v: unknown, cx: ConvertContext): unknown =>
+      isPlainObject(v) ? each(v, cx, (x) => valueCodec.fromPlain(x, cx)) : notObject(v, cx, "a msgpack map");
+
+    const pack = (value: unknown, w: MsgpackWriter, cx: ConvertContext): Invalid | undefined => {
+      if (!isPlainObject(value)) return notObject(value, cx, "a plain object");
+      const keys = Object.keys(value);
+      w.mapHeader(keys.length);
+      let bad = false;
+      for (const key of keys) {
+        cx.path.push(key);
+        let r = badKey(key, cx);
+        if (r === undefined) {
+          if (intKeys) w.int(Number(key));
+          else w.str(key);
+          r = valueCodec.pack(value[key], w, cx);
+        }
+        cx.path.pop();
+        if (r === INVALID) {
+          if (cx.failFast) return INVALID;
+          bad = true;
+        }
       }
-      return each(v, cx, (x) => valueCodec.fromPlain(x, cx));
+      return bad ? INVALID : undefined;
     };
 
     return {
       desc,
-      literalType: ltype.map(valueCodec.literalType),
+      literalType: desc.msgpack ? structLiteralType() : ltype.map(valueCodec.literalType),
       tag: "Typed Dict",
       toLiteral(value, cx) {
-        if (!isPlainObject(value)) {
-          return cx.fail(
-            ErrorCode.typeMismatch,
-            msg.expected("a plain object with string keys", describeValue(value)),
-            "object",
-            describeValue(value),
-          );
+        if (desc.msgpack) {
+          const bytes = writeMsgpack((w) => pack(value, w, cx));
+          return bytes === INVALID ? INVALID : lit.binary(bytes, "msgpack");
         }
-        const out = each<Literal>(value, cx, (x) => valueCodec.toLiteral(x, cx));
-        return out === INVALID ? INVALID : lit.map(out);
+        if (!isPlainObject(value)) return notObject(value, cx, "a plain object with string keys");
+        const out = each(value, cx, (x) => valueCodec.toLiteral(x, cx));
+        return out === INVALID ? INVALID : lit.map(out as { [k: string]: Literal });
       },
       toValue(literal, cx) {
         const v = literal.value;
@@ -82,6 +88,13 @@ export const mapKind: KindHandler<"map"> = {
         return b === INVALID ? INVALID : fromPlain(b, cx);
       },
       fromPlain,
+      pack,
+      jsonSchema(g) {
+        const schema = { additionalProperties: valueCodec.jsonSchema(g), type: "object" };
+        return g.style === "dataclass" || intKeys
+          ? { ...schema, propertyNames: { type: intKeys ? "integer" : "string" } }
+          : schema;
+      },
     };
   },
   guess: { keys: ["map"], schema: (lt, child) => z.record(z.string(), child(lt.type.value as LiteralType)) },

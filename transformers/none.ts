@@ -31,6 +31,19 @@ export const noneKind: KindHandler<"none"> = {
         }
         return lit.none();
       },
+      pack(value, w, cx) {
+        if (value !== null && value !== undefined) {
+          return cx.fail(
+            ErrorCode.typeMismatch,
+            msg.expected("null or undefined", describeValue(value)),
+            "null",
+            describeValue(value),
+          );
+        }
+        w.nil();
+        return undefined;
+      },
+      jsonSchema: () => ({ type: "null" }),
       toValue(literal, cx) {
         const v = literal.value;
         if (v.case === "scalar" && v.value.value.case === "noneType") return empty;

@@ -11,6 +11,7 @@ export const stringKind: KindHandler<"string"> = {
       primitive: "stringValue",
       literalType: ltype.simple(SimpleType.STRING),
       simpleName: "STRING",
+      jsonType: "string",
       tag: "str",
       make: lit.string,
     }),

@@ -11,6 +11,7 @@ import { z } from "zod";
 import type { Codec, KindHandler } from "../src/codec.js";
 import { type ConvertContext, INVALID } from "../src/context.js";
 import { ErrorCode } from "../src/errors.js";
+import type { JsonObject } from "../src/json-schema.js";
 import { typesCastable } from "../src/literal-types.js";
 import { describeLiteral, describeLiteralType, describeValue, msg } from "../src/messages.js";
 import { type Literal, type LiteralType, lit, ltype } from "../src/model.js";
@@ -23,6 +24,12 @@ function mostSpecific<H extends { i: number }>(hits: readonly H[], kindOf: (i: n
   const enums = hits.filter((h) => kindOf(h.i) === "enum");
   const rest = hits.filter((h) => kindOf(h.i) !== "enum");
   return enums.length === 1 && rest.every((h) => kindOf(h.i) === "string") ? enums[0] : undefined;
+}
+
+/** A nested union's alternatives, so `anyOf` stays flat as Python's typing.Union makes it. */
+function flatAnyOf(schema: JsonObject): JsonObject[] {
+  const inner = schema.anyOf;
+  return Array.isArray(inner) && Object.keys(schema).length === 1 ? (inner as JsonObject[]) : [schema];
 }
 
 export const unionKind: KindHandler<"union"> = {
@@ -119,6 +126,25 @@ export const unionKind: KindHandler<"union"> = {
         );
         return hit === INVALID ? INVALID : hit.out;
       },
+      pack(value, w, cx) {
+        // Each variant writes at the same mark and is taken back; the single winner's bytes are appended.
+        const start = w.mark();
+        const hit = pick(
+          all,
+          cx,
+          (c) => {
+            const r = c.pack(value, w, cx);
+            const bytes = r === INVALID ? INVALID : w.since(start);
+            w.reset(start);
+            return bytes;
+          },
+          () => describeValue(value),
+        );
+        if (hit === INVALID) return INVALID;
+        w.raw(hit.out as Uint8Array);
+        return undefined;
+      },
+      jsonSchema: (g) => ({ anyOf: variants.flatMap((v) => flatAnyOf(v.jsonSchema(g))) }),
       fromPlain(value, cx) {
         const hit = pick(
           all,

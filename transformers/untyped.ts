@@ -1,0 +1,50 @@
+// Untyped data: `z.record(z.string(), z.unknown())` (Python's bare `dict`) and `z.unknown()`/`z.any()`/`z.json()`
+// (`typing.Any` inside records). Written as msgpack STRUCT like flytekit's untyped dict; read from msgpack or from
+// the legacy `scalar.generic` Struct the console and older SDKs send.
+
+import type { KindHandler } from "../src/codec.js";
+import { type ConvertContext, INVALID } from "../src/context.js";
+import { ErrorCode } from "../src/errors.js";
+import { binaryValueOf, literalMismatch, NOT_BINARY } from "../src/literal-read.js";
+import { describeValue, msg } from "../src/messages.js";
+import { lit } from "../src/model.js";
+import { writeMsgpack } from "../src/msgpack-writer.js";
+import { isPlainObject } from "../src/objects.js";
+import { structLiteralType } from "../src/struct-type.js";
+import { packUntyped } from "../src/untyped.js";
+
+export const untypedKind: KindHandler<"untyped"> = {
+  compile(desc) {
+    const objectOnly = desc.shape === "object";
+    const shapeOk = (v: unknown, cx: ConvertContext, what: string): boolean =>
+      !objectOnly ||
+      isPlainObject(v) ||
+      cx.fail(ErrorCode.typeMismatch, msg.expected(what, describeValue(v)), what, describeValue(v)) !== INVALID;
+    const fromPlain = (v: unknown, cx: ConvertContext): unknown => (shapeOk(v, cx, "a msgpack map") ? v : INVALID);
+    return {
+      desc,
+      literalType: structLiteralType(),
+      tag: "Typed Dict",
+      toLiteral(value, cx) {
+        if (!shapeOk(value, cx, "a plain object")) return INVALID;
+        const bytes = writeMsgpack((w) => packUntyped(value, w, cx));
+        return bytes === INVALID ? INVALID : lit.binary(bytes, "msgpack");
+      },
+      toValue(literal, cx) {
+        const v = literal.value;
+        if (v.case === "scalar" && v.value.value.case === "generic") return fromPlain(v.value.value.value, cx);
+        const b = binaryValueOf(literal, cx);
+        if (b === NOT_BINARY) return literalMismatch(cx, "a msgpack STRUCT", literal);
+        return b === INVALID ? INVALID : fromPlain(b, cx);
+      },
+      fromPlain,
+      pack: (value, w, cx) => (shapeOk(value, cx, "a plain object") ? packUntyped(value, w, cx) : INVALID),
+      jsonSchema(g) {
+        if (!objectOnly) return {};
+        return g.style === "pydantic"
+          ? { additionalProperties: true, type: "object" }
+          : { additionalProperties: {}, propertyNames: {}, type: "object" };
+      },
+    };
+  },
+};
