@@ -39,7 +39,12 @@ export const structKind: KindHandler<"struct"> = {
       );
     const missing = (f: Field, cx: ConvertContext): Invalid => {
       cx.path.push(f.name);
-      const r: Invalid = cx.fail(ErrorCode.missingValue, `missing field ${JSON.stringify(f.name)}`, "a value", "nothing");
+      const r: Invalid = cx.fail(
+        ErrorCode.missingValue,
+        `missing field ${JSON.stringify(f.name)}`,
+        "a value",
+        "nothing",
+      );
       cx.path.pop();
       return r;
     };
