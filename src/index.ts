@@ -28,7 +28,7 @@ export type { Literal, LiteralMap, LiteralType, TypedInterface } from "./model.j
 export * as model from "./model.js";
 export { lit, ltype, SimpleType } from "./model.js";
 export { createRegistry, type RegisterOptions, type Registry } from "./registry.js";
-export { duration, timestamp } from "./schemas.js";
+export { dataclass, duration, pydanticModel, timestamp, withHash } from "./schemas.js";
 export {
   type Duration,
   durationFromMillis,

@@ -9,23 +9,19 @@ export type SchemaStyle = "pydantic" | "dataclass";
 /** Collects the `$defs` of one root schema; a named type is defined once and referred to by `$ref`. */
 export class SchemaGen {
   private readonly defs = new Map<string, JsonObject>();
-  private readonly owners = new Map<object, string>();
 
   constructor(readonly style: SchemaStyle) {}
 
   /**
-   * The `$ref` to `owner`'s definition, building it on first use. Two different owners with one title get
-   * distinct names (`Title`, `Title_2`), as pydantic disambiguates clashing model names.
+   * The `$ref` to a definition titled `title`. The same definition used twice is one entry; two different ones
+   * with one title get distinct names (`Title`, `Title_2`), as pydantic disambiguates clashing model names.
    */
-  ref(owner: object, title: string, build: () => JsonObject): JsonObject {
-    let name = this.owners.get(owner);
-    if (name === undefined) {
-      name = title;
-      for (let i = 2; this.defs.has(name); i++) name = `${title}_${i}`;
-      this.owners.set(owner, name);
-      this.defs.set(name, {});
-      this.defs.set(name, build());
-    }
+  ref(title: string, build: () => JsonObject): JsonObject {
+    const schema = build();
+    const text = JSON.stringify(schema);
+    let name = title;
+    for (let i = 2; this.defs.has(name) && JSON.stringify(this.defs.get(name)) !== text; i++) name = `${title}_${i}`;
+    this.defs.set(name, schema);
     return { $ref: `#/$defs/${name}` };
   }
 

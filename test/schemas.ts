@@ -1,12 +1,65 @@
 // Schema ids the interop cases name (test/interop/cases.py) → zod schemas, and the neutral-value decoder.
 import { z } from "zod";
-import { duration, timestamp } from "../src/index.js";
+import { dataclass, duration, timestamp } from "../src/index.js";
 
 const color = z.enum(["red", "green", "blue"]);
 const colorNames = z.enum(["RED", "GREEN", "BLUE"]);
 const mode = z.enum(["fast", "exact"]);
 
+const pInner = z.object({ x: z.int(), y: z.string().default("d") }).meta({ title: "PInner" });
+const pEnum = (c: z.ZodEnum) => z.object({ c, cs: z.array(c) }).meta({ title: "PEnum" });
+const dInner = z.object({ x: z.int(), y: z.string().default("d") }).meta({ title: "DInner" });
+const dSimple = dataclass(
+  z
+    .object({ i: z.int(), f: z.number(), s: z.string(), b: z.boolean(), l: z.array(z.int()) })
+    .meta({ title: "DSimple" }),
+);
+const da = dataclass(z.object({ a: z.int() }).meta({ title: "DA" }));
+
+/** Records: pydantic models by default, dataclasses through dataclass(). */
+const records: Record<string, z.ZodType> = {
+  p_simple: z
+    .object({ i: z.int(), f: z.number(), s: z.string(), b: z.boolean(), l: z.array(z.int()) })
+    .meta({ title: "PSimple" }),
+  p_nested: z
+    .object({
+      name: z.string(),
+      inner: pInner,
+      inners: z.array(pInner),
+      by_key: z.record(z.string(), pInner),
+    })
+    .meta({ title: "PNested" }),
+  p_opt: z.object({ a: z.int().nullable().optional(), inner: pInner.nullable().optional() }).meta({ title: "POpt" }),
+  p_enum: pEnum(color.meta({ title: "Color" })),
+  p_enum_names: pEnum(colorNames.meta({ title: "Color" })),
+  p_time: z.object({ at: z.date(), took: duration() }).meta({ title: "PTime" }),
+  p_misc: z
+    .object({
+      mode: z.literal(["a", "b"]),
+      u: z.union([z.int(), z.string()]),
+      d: z.record(z.string(), z.number()),
+      raw: z.record(z.string(), z.unknown()),
+      big: z.bigint(),
+    })
+    .meta({ title: "PMisc" }),
+  d_simple: dSimple,
+  d_nested: dataclass(z.object({ inner: dInner, items: z.array(dInner) }).meta({ title: "DNested" })),
+  d_opt: dataclass(z.object({ a: z.int().nullable().optional() }).meta({ title: "DOpt" })),
+  d_time: dataclass(z.object({ at: z.date(), took: duration() }).meta({ title: "DTime" })),
+  d_int_keys: dataclass(z.object({ m: z.record(z.int(), z.string()) }).meta({ title: "DIntKeys" })),
+  d_json: dataclass(z.object({ m: z.record(z.int(), z.string()) }).meta({ title: "DJson" })),
+  untyped_dict: z.record(z.string(), z.unknown()),
+  int_key_dict: z.record(z.int(), z.string()),
+  literal_ab: z.literal(["a", "b"]),
+  list_p_inner: z.array(pInner),
+  opt_p_inner: pInner.nullable(),
+  d_a_or_b: z.union([da, dataclass(z.object({ b: z.string() }).meta({ title: "DB" }))]),
+  d_a_or_b_or_none: z.union([da, dataclass(z.object({ b: z.string() }).meta({ title: "DB" })), z.null()]),
+  d_a_or_a2: z.union([da, dataclass(z.object({ a: z.int() }).meta({ title: "DA2" }))]),
+};
+
 export const schemas: Record<string, z.ZodType> = {
+  ...records,
   int: z.int(),
   bigint: z.bigint(),
   float: z.number(),
@@ -55,7 +108,7 @@ export const schemas: Record<string, z.ZodType> = {
 };
 
 /** Schema ids whose datetimes are JS Dates (the others hold timestamp() values). */
-const DATE_SCHEMAS = new Set(["date", "date_or_str", "list_date"]);
+const DATE_SCHEMAS = new Set(["date", "date_or_str", "list_date", "p_time", "d_time"]);
 
 /** Turns a case's neutral JSON value into the JS value its schema holds. */
 export function fromNeutral(v: unknown, schemaId: string): unknown {

@@ -56,7 +56,7 @@ export const enumKind: KindHandler<"enum"> = {
         if (g.style === "dataclass") return { enum: values };
         const title = desc.title;
         if (title === undefined) return { enum: values, type: "string" };
-        return g.ref(desc, title, () => ({ enum: values, title, type: "string" }));
+        return g.ref(title, () => ({ enum: values, title, type: "string" }));
       },
     };
   },

@@ -22,6 +22,19 @@ import { guessStruct } from "./struct-guess.js";
 
 type Field = FieldDesc & { readonly codec: Codec };
 
+/**
+ * pydantic titles a field unless its schema is a reference (a model, a named enum), alone or made optional:
+ * `inner: Optional[Inner]` has no title, `u: Union[A, B]` has one.
+ */
+function isRef(s: JsonObject): boolean {
+  if ("$ref" in s) return true;
+  const anyOf = s.anyOf;
+  if (!Array.isArray(anyOf) || anyOf.length !== 2) return false;
+  const [a, b] = anyOf as JsonObject[];
+  const isNull = (x: JsonObject | undefined) => x?.type === "null" && Object.keys(x).length === 1;
+  return (isNull(b) && a !== undefined && "$ref" in a) || (isNull(a) && b !== undefined && "$ref" in b);
+}
+
 export const structKind: KindHandler<"struct"> = {
   compile(desc, child) {
     const fields: Field[] = desc.fields.map((f) => ({ ...f, codec: child(f.type) }));
@@ -115,7 +128,7 @@ export const structKind: KindHandler<"struct"> = {
       const properties: JsonObject = {};
       for (const f of fields) {
         const s: JsonObject = { ...f.codec.jsonSchema(g) };
-        if (g.style === "pydantic" && !("$ref" in s)) s.title = pydanticTitle(f.name);
+        if (g.style === "pydantic" && !isRef(s)) s.title = pydanticTitle(f.name);
         const dflt = f.hasDefault ? jsonOf(f.default) : f.optional ? null : undefined;
         if (dflt !== undefined) s.default = dflt;
         if (f.description !== undefined) s.description = f.description;
@@ -150,7 +163,7 @@ export const structKind: KindHandler<"struct"> = {
       },
       fromPlain,
       pack,
-      jsonSchema: (g) => (g.style === "pydantic" ? g.ref(desc, desc.title, () => objectSchema(g)) : objectSchema(g)),
+      jsonSchema: (g) => (g.style === "pydantic" ? g.ref(desc.title, () => objectSchema(g)) : objectSchema(g)),
     };
   },
   guess: { keys: ["simple:STRUCT"], schema: (lt) => guessStruct(lt) },

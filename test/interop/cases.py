@@ -42,6 +42,9 @@ class Case:
     value: typing.Any
     schema: typing.Union[str, PerSdk]
     neutral: typing.Any
+    sdks: typing.Tuple[str, ...] = SDKS
+    env: typing.Dict[str, str] = None  # type: ignore[assignment]  # environment while the SDK writes the literal
+    expect_error: typing.Optional[str] = None  # both sides must refuse the value (e.g. "ambiguous")
 
     def schema_for(self, sdk: str) -> str:
         return self.schema.get(sdk) if isinstance(self.schema, PerSdk) else self.schema
@@ -177,3 +180,7 @@ CASES = [
     Case("list_enum", L[Color], [Color.RED, Color.BLUE], PerSdk("list_color", "list_color_names"), PerSdk(["red", "blue"], ["RED", "BLUE"])),
     Case("optional_enum", O[Mode], Mode.fast, "opt_mode", "fast"),
 ]
+
+from struct_cases import STRUCT_CASES  # noqa: E402  (records need the helpers above)
+
+CASES += STRUCT_CASES
