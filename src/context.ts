@@ -1,5 +1,6 @@
 // The state of one conversion walk: where we are, what went wrong so far, and how strictly numbers match.
 import { type ErrorCode, FlyteTypeError, type Issue, MAX_ISSUES } from "./errors.js";
+import type { LiteralType } from "./model.js";
 import { formatPath, type PathSegment } from "./path.js";
 
 /** Returned by a codec step that failed; the reason is recorded in the context, never thrown per element. */
@@ -12,6 +13,11 @@ export interface ConvertOptions {
    * refuses, `"truncate"` drops the sub-millisecond part. Use `timestamp()` to keep nanoseconds.
    */
   readonly datetimePrecision?: "error" | "truncate";
+  /**
+   * The LiteralType the receiver declared (toLiteral only). As in flytekit it decides the form where a value has
+   * two: a string-keyed record is written as msgpack STRUCT when the receiver expects STRUCT (a Python `dict`).
+   */
+  readonly expected?: LiteralType;
 }
 
 export class ConvertContext {

@@ -5,7 +5,7 @@ import type { z } from "zod";
 import type { Codec } from "./codec.js";
 import { compileSpec, type TypeSpec } from "./compile.js";
 import type { ConvertOptions } from "./context.js";
-import type { ValueOf } from "./convert.js";
+import type { InputOf, ValueOf } from "./convert.js";
 import { convertToLiteral, convertToValue, type Entry } from "./convert.js";
 import type { TypeDesc } from "./descriptor.js";
 import { ErrorCode, fail } from "./errors.js";
@@ -14,6 +14,7 @@ import { literalTypeKey, typesCastable } from "./literal-types.js";
 import { describeLiteralType, describeValue, msg } from "./messages.js";
 import { type Literal, type LiteralType, LiteralTypeSchema } from "./model.js";
 import type { RegisterOptions, Registry } from "./registry.js";
+import { retarget } from "./retarget.js";
 import type { Transformer } from "./transformer.js";
 
 export type { ValueOf } from "./convert.js";
@@ -21,7 +22,7 @@ export type { ValueOf } from "./convert.js";
 export interface TypeEngine {
   readonly registry: Registry;
   literalType(spec: TypeSpec): LiteralType;
-  toLiteral<S extends TypeSpec>(value: ValueOf<S>, spec: S, options?: ConvertOptions): Promise<Literal>;
+  toLiteral<S extends TypeSpec>(value: InputOf<S>, spec: S, options?: ConvertOptions): Promise<Literal>;
   toValue<S extends TypeSpec>(literal: Literal, spec: S, options?: ConvertOptions): Promise<ValueOf<S>>;
   /** A type that reads literals of `literalType`: lossless by default (INTEGER → z.bigint(), DATETIME → timestamp()). */
   guessType(literalType: LiteralType): TypeSpec;
@@ -67,11 +68,32 @@ export function createEngine(registry: Registry): TypeEngine {
     return e;
   };
 
+  // Codecs for (type, expected LiteralType) pairs; keyed by the expected object, which SDKs hold per interface.
+  const byExpected = new WeakMap<Entry, WeakMap<LiteralType, Entry>>();
+  const expectedEntry = (e: Entry, expected: LiteralType): Entry => {
+    let forEntry = byExpected.get(e);
+    if (forEntry === undefined) byExpected.set(e, (forEntry = new WeakMap()));
+    let out = forEntry.get(expected);
+    if (out === undefined) {
+      const desc = retarget(e.desc, expected);
+      out = desc === e.desc ? e : { ...e, desc, codec: compileDesc(desc, new Map()) };
+      forEntry.set(expected, out);
+    }
+    return out;
+  };
+
   const engine: TypeEngine = {
     registry,
     literalType: (spec) => clone(LiteralTypeSchema, entry(spec, "type").codec.literalType),
     async toLiteral(value, spec, options) {
-      return convertToLiteral(entry(spec, "value"), spec, value, "value", options);
+      const e = entry(spec, "value");
+      return convertToLiteral(
+        options?.expected ? expectedEntry(e, options.expected) : e,
+        spec,
+        value,
+        "value",
+        options,
+      );
     },
     async toValue(literal, spec, options) {
       return convertToValue(entry(spec, "value"), spec, literal, "value", options) as never;

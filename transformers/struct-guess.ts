@@ -73,7 +73,13 @@ export function guessStruct(lt: LiteralType): z.ZodType {
     const shape: Record<string, z.ZodType> = {};
     for (const [name, p] of Object.entries(props)) {
       const t = walk(p);
-      shape[name] = required.has(name) ? t : t.optional();
+      const dflt = isObject(p) ? p.default : undefined;
+      // pydantic's `y: str = "d"` keeps its default; `o: Optional[int] = None` becomes optional.
+      shape[name] = required.has(name)
+        ? t
+        : dflt !== undefined && dflt !== null
+          ? t.default(dflt as never)
+          : t.optional();
     }
     const obj = s.additionalProperties === false ? z.strictObject(shape) : z.object(shape);
     const titled = typeof s.title === "string" ? obj.meta({ title: s.title }) : obj;
