@@ -21,4 +21,24 @@ export const CASES: readonly BenchCase[] = [
     inputs: { m: z.record(z.string(), z.string()) },
     values: () => ({ m: Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`key${i}`, `value${i}`])) }),
   },
+  {
+    name: "records-100k",
+    what: "LiteralMap holding a list of 100k records (int, float, str, bool, list of 3 ints)",
+    inputs: {
+      rs: z.array(
+        z
+          .object({ i: z.int(), f: z.number(), s: z.string(), b: z.boolean(), l: z.array(z.int()) })
+          .meta({ title: "Rec" }),
+      ),
+    },
+    values: () => ({
+      rs: Array.from({ length: 100_000 }, (_, i) => ({
+        i,
+        f: i + 0.5,
+        s: `s${i}`,
+        b: i % 2 === 0,
+        l: [i, i + 1, i + 2],
+      })),
+    }),
+  },
 ];

@@ -53,7 +53,7 @@ def flyte2_sdk():
 def main() -> None:
     sdk, case, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
     encode, decode = (flytekit_sdk if sdk == "flytekit" else flyte2_sdk)()
-    values, hints = make_case(case)
+    values, hints = make_case(case, sdk)
     enc, dec = [], []
     data = b""
     for _ in range(runs):

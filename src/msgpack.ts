@@ -6,6 +6,10 @@ import { ErrorCode, fail } from "./errors.js";
 /** The deepest nesting we read: msgpack-c (Python's msgpack) stops at 1024 as well. */
 export const MAX_MSGPACK_DEPTH = 1024;
 
+// One decoder for every call: its string-key cache pays off across records, and the scan has already checked
+// every claimed length against the input, so its own limits need not be per input.
+const decoder = new Decoder({ useBigInt64: true });
+
 export function decodeMsgpack(bytes: Uint8Array): unknown {
   const n = bytes.byteLength;
   const problem = scanMsgpack(bytes, MAX_MSGPACK_DEPTH);
@@ -15,14 +19,6 @@ export function decodeMsgpack(bytes: Uint8Array): unknown {
       received: `${n} bytes`,
     });
   }
-  const decoder = new Decoder({
-    useBigInt64: true,
-    maxStrLength: n,
-    maxBinLength: n,
-    maxArrayLength: n,
-    maxMapLength: n,
-    maxExtLength: n,
-  });
   try {
     return decoder.decode(bytes);
   } catch (cause) {
@@ -70,63 +66,91 @@ function fixedPayload(head: number): number {
   }
 }
 
+// Values still to read per open container; the scan runs synchronously, so one stack serves every call.
+const remaining = new Float64Array(MAX_MSGPACK_DEPTH + 2);
+
+/** Byte width of the length field of a variable-length head (bin/str/ext 8-16-32, array/map 16-32), else 0. */
+function lengthWidth(head: number): number {
+  switch (head) {
+    case 0xc4:
+    case 0xd9:
+    case 0xc7:
+      return 1;
+    case 0xc5:
+    case 0xda:
+    case 0xc8:
+    case 0xdc:
+    case 0xde:
+      return 2;
+    case 0xc6:
+    case 0xdb:
+    case 0xc9:
+    case 0xdd:
+    case 0xdf:
+      return 4;
+    default:
+      return 0;
+  }
+}
+
 /**
  * Walks the structure without building it: checks that every claimed length fits the input, that nesting stays
  * within `maxDepth`, and that exactly one value fills the bytes. Returns a description of the first problem.
+ * Written without closures or allocations: it runs once per record.
  */
 export function scanMsgpack(bytes: Uint8Array, maxDepth: number): string | undefined {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const end = bytes.byteLength;
-  // remaining[i]: values still to read in the container at depth i; the root counts as one value.
-  const remaining: number[] = [1];
+  if (maxDepth > MAX_MSGPACK_DEPTH) maxDepth = MAX_MSGPACK_DEPTH;
+  let top = 0;
+  remaining[0] = 1; // the root is one value
   let pos = 0;
-  const need = (k: number): boolean => pos + k <= end;
-  const container = (count: number): string | undefined => {
-    if (count > end - pos) return `a container claims ${count} items with ${end - pos} bytes left`;
-    if (count === 0) return undefined;
-    if (remaining.length > maxDepth) return `nesting deeper than ${maxDepth}`;
-    remaining.push(count);
-    return undefined;
-  };
-  while (remaining.length > 0) {
-    const top = remaining.length - 1;
-    if ((remaining[top] as number) === 0) {
-      remaining.pop();
+  while (top >= 0) {
+    if (remaining[top] === 0) {
+      top--;
       continue;
     }
     remaining[top] = (remaining[top] as number) - 1;
-    if (!need(1)) return `truncated at byte ${pos}`;
+    if (pos >= end) return `truncated at byte ${pos}`;
     const head = bytes[pos++] as number;
-    let problem: string | undefined;
     if (head <= 0x7f || head >= 0xe0) continue;
-    if (head <= 0x8f) problem = container((head & 0x0f) * 2);
-    else if (head <= 0x9f) problem = container(head & 0x0f);
+    let count = -1; // items of a container opened here
+    if (head <= 0x8f) count = (head & 0x0f) * 2;
+    else if (head <= 0x9f) count = head & 0x0f;
     else if (head <= 0xbf) {
       const len = head & 0x1f;
-      if (!need(len)) return `a string claims ${len} bytes with ${end - pos} left`;
+      if (pos + len > end) return `a string claims ${len} bytes with ${end - pos} left`;
       pos += len;
     } else if (head === 0xc1) return `reserved byte 0xc1 at ${pos - 1}`;
     else {
       const fixed = fixedPayload(head);
       if (fixed >= 0) {
-        if (!need(fixed)) return `truncated at byte ${pos}`;
+        if (pos + fixed > end) return `truncated at byte ${pos}`;
         pos += fixed;
         continue;
       }
-      // Variable lengths: bin/str/ext 8-16-32, array/map 16-32.
-      const width = [0xc4, 0xd9, 0xc7].includes(head) ? 1 : [0xc5, 0xda, 0xc8, 0xdc, 0xde].includes(head) ? 2 : 4;
-      if (!need(width)) return `truncated at byte ${pos}`;
-      const len = width === 1 ? view.getUint8(pos) : width === 2 ? view.getUint16(pos) : view.getUint32(pos);
+      const width = lengthWidth(head);
+      if (pos + width > end) return `truncated at byte ${pos}`;
+      const len =
+        width === 1
+          ? (bytes[pos] as number)
+          : width === 2
+            ? ((bytes[pos] as number) << 8) | (bytes[pos + 1] as number)
+            : (bytes[pos] as number) * 0x1000000 +
+              (((bytes[pos + 1] as number) << 16) | ((bytes[pos + 2] as number) << 8) | (bytes[pos + 3] as number));
       pos += width;
-      if (head === 0xdc || head === 0xdd) problem = container(len);
-      else if (head === 0xde || head === 0xdf) problem = container(len * 2);
+      if (head === 0xdc || head === 0xdd) count = len;
+      else if (head === 0xde || head === 0xdf) count = len * 2;
       else {
         const body = head >= 0xc7 && head <= 0xc9 ? len + 1 : len;
-        if (!need(body)) return `a value claims ${body} bytes with ${end - pos} left`;
+        if (pos + body > end) return `a value claims ${body} bytes with ${end - pos} left`;
         pos += body;
       }
     }
-    if (problem !== undefined) return problem;
+    if (count > 0) {
+      if (count > end - pos) return `a container claims ${count} items with ${end - pos} bytes left`;
+      if (top + 1 > maxDepth) return `nesting deeper than ${maxDepth}`;
+      remaining[++top] = count;
+    }
   }
   return pos === end ? undefined : `${end - pos} bytes after the value`;
 }
