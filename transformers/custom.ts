@@ -23,6 +23,13 @@ export const customKind: KindHandler<"custom"> = {
     const key = t.type;
     const isMine =
       typeof key === "function" ? (v: unknown) => v instanceof key : (v: unknown) => key.safeParse(v).success;
+    const notMine = (value: unknown, cx: ConvertContext): Invalid =>
+      cx.fail(
+        ErrorCode.typeMismatch,
+        msg.expected(`a ${t.name} value`, describeValue(value)),
+        t.name,
+        describeValue(value),
+      );
     const notInRecords = (cx: ConvertContext, value: unknown): Invalid =>
       cx.fail(
         ErrorCode.unsupportedSchema,
@@ -35,14 +42,7 @@ export const customKind: KindHandler<"custom"> = {
       literalType: t.literalType,
       tag: t.name,
       toLiteral(value, cx) {
-        if (!isMine(value)) {
-          return cx.fail(
-            ErrorCode.typeMismatch,
-            msg.expected(`a ${t.name} value`, describeValue(value)),
-            t.name,
-            describeValue(value),
-          );
-        }
+        if (!isMine(value)) return notMine(value, cx);
         try {
           return t.toLiteral(value);
         } catch (e) {
@@ -66,14 +66,7 @@ export const customKind: KindHandler<"custom"> = {
       },
       pack(value, w, cx) {
         if (t.toMsgpack === undefined) return notInRecords(cx, value);
-        if (!isMine(value)) {
-          return cx.fail(
-            ErrorCode.typeMismatch,
-            msg.expected(`a ${t.name} value`, describeValue(value)),
-            t.name,
-            describeValue(value),
-          );
-        }
+        if (!isMine(value)) return notMine(value, cx);
         let plain: unknown;
         try {
           plain = t.toMsgpack(value);

@@ -3,7 +3,7 @@
 
 import { z } from "zod";
 import type { KindHandler } from "../src/codec.js";
-import { type ConvertContext, INVALID } from "../src/context.js";
+import { type ConvertContext, INVALID, type Invalid } from "../src/context.js";
 import { ErrorCode } from "../src/errors.js";
 import { binaryValueOf, literalMismatch, NOT_BINARY } from "../src/literal-read.js";
 import { describeValue, msg } from "../src/messages.js";
@@ -16,6 +16,9 @@ function asIndexed(value: unknown): Indexed | undefined {
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return value as unknown as Indexed;
   return undefined;
 }
+
+const notArray = (value: unknown, cx: ConvertContext): Invalid =>
+  cx.fail(ErrorCode.typeMismatch, msg.expected("an array", describeValue(value)), "array", describeValue(value));
 
 export const listKind: KindHandler<"list"> = {
   compile(desc, child) {
@@ -59,27 +62,13 @@ export const listKind: KindHandler<"list"> = {
       tag: "Typed List",
       toLiteral(value, cx) {
         const items = asIndexed(value);
-        if (items === undefined) {
-          return cx.fail(
-            ErrorCode.typeMismatch,
-            msg.expected("an array", describeValue(value)),
-            "array",
-            describeValue(value),
-          );
-        }
+        if (items === undefined) return notArray(value, cx);
         const out = each<Literal>(items, cx, (x) => element.toLiteral(x, cx));
         return out === INVALID ? INVALID : lit.collection(out);
       },
       pack(value, w, cx) {
         const items = asIndexed(value);
-        if (items === undefined) {
-          return cx.fail(
-            ErrorCode.typeMismatch,
-            msg.expected("an array", describeValue(value)),
-            "array",
-            describeValue(value),
-          );
-        }
+        if (items === undefined) return notArray(value, cx);
         w.arrayHeader(items.length);
         let bad = false;
         for (let i = 0; i < items.length; i++) {

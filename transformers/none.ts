@@ -3,11 +3,19 @@
 
 import { z } from "zod";
 import type { KindHandler } from "../src/codec.js";
-import { type ConvertContext, INVALID } from "../src/context.js";
+import { type ConvertContext, INVALID, type Invalid } from "../src/context.js";
 import { ErrorCode } from "../src/errors.js";
 import { binaryValueOf, literalMismatch, NOT_BINARY } from "../src/literal-read.js";
 import { describeValue, msg } from "../src/messages.js";
 import { lit, ltype, SimpleType } from "../src/model.js";
+
+const notNone = (value: unknown, cx: ConvertContext): Invalid =>
+  cx.fail(
+    ErrorCode.typeMismatch,
+    msg.expected("null or undefined", describeValue(value)),
+    "null",
+    describeValue(value),
+  );
 
 export const noneKind: KindHandler<"none"> = {
   compile(desc) {
@@ -21,25 +29,11 @@ export const noneKind: KindHandler<"none"> = {
       literalType: ltype.simple(SimpleType.NONE),
       tag: "none",
       toLiteral(value, cx) {
-        if (value !== null && value !== undefined) {
-          return cx.fail(
-            ErrorCode.typeMismatch,
-            msg.expected("null or undefined", describeValue(value)),
-            "null",
-            describeValue(value),
-          );
-        }
+        if (value !== null && value !== undefined) return notNone(value, cx);
         return lit.none();
       },
       pack(value, w, cx) {
-        if (value !== null && value !== undefined) {
-          return cx.fail(
-            ErrorCode.typeMismatch,
-            msg.expected("null or undefined", describeValue(value)),
-            "null",
-            describeValue(value),
-          );
-        }
+        if (value !== null && value !== undefined) return notNone(value, cx);
         w.nil();
         return undefined;
       },
