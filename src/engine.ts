@@ -72,7 +72,10 @@ export function createEngine(registry: Registry): TypeEngine {
   const byExpected = new WeakMap<Entry, WeakMap<LiteralType, Entry>>();
   const expectedEntry = (e: Entry, expected: LiteralType): Entry => {
     let forEntry = byExpected.get(e);
-    if (forEntry === undefined) byExpected.set(e, (forEntry = new WeakMap()));
+    if (forEntry === undefined) {
+      forEntry = new WeakMap();
+      byExpected.set(e, forEntry);
+    }
     let out = forEntry.get(expected);
     if (out === undefined) {
       const desc = retarget(e.desc, expected);
