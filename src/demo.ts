@@ -28,6 +28,10 @@ export async function runDemo(dir: string, log: (line: string) => void): Promise
       threshold: z.union([z.int(), z.number()]),
       mode: z.enum(["fast", "exact"]),
       seed: z.bigint(),
+      // A record: a STRUCT holding msgpack, read by Python as a pydantic model with these fields.
+      run: z
+        .object({ id: z.int(), loss: z.number(), labels: z.array(z.string()), note: z.string().nullable() })
+        .meta({ title: "Run" }),
     },
     outputs: { score: z.number() },
   });
@@ -43,6 +47,7 @@ export async function runDemo(dir: string, log: (line: string) => void): Promise
     threshold: 1,
     mode: "exact" as const,
     seed: 2n ** 62n,
+    run: { id: 7, loss: 2, labels: ["train"], note: null },
   };
   const file = join(dir, "inputs.pb");
   mkdirSync(dir, { recursive: true });
