@@ -1,7 +1,9 @@
 // A writer specialised for the Literal family, the counterpart of fast-reader.ts. Fields go out in number order
 // (as protobuf-es and Python write them); with `deterministic`, map keys in Python's order (compareMapKeys). Messages outside
 // the family (LiteralTypes in unions, blobs, datasets…) are encoded by protobuf-es and copied in.
+
 import { type DescMessage, type Message, toBinary } from "@bufbuild/protobuf";
+import { ByteBuffer } from "./byte-buffer.js";
 import { compareMapKeys, toBinaryDeterministic } from "./deterministic.js";
 import {
   type Literal,
@@ -15,22 +17,11 @@ import {
 
 const utf8 = new TextEncoder();
 
-class Writer {
-  buf = new Uint8Array(1 << 16);
-  view = new DataView(this.buf.buffer);
-  pos = 0;
+class Writer extends ByteBuffer {
   /** Bytes of messages protobuf-es encoded, by identity: a union's stored type is shared by every element. */
   readonly foreign = new Map<object, Uint8Array>();
-  constructor(readonly deterministic: boolean) {}
-
-  reserve(n: number): void {
-    if (this.pos + n <= this.buf.length) return;
-    let size = this.buf.length * 2;
-    while (size < this.pos + n) size *= 2;
-    const next = new Uint8Array(size);
-    next.set(this.buf.subarray(0, this.pos));
-    this.buf = next;
-    this.view = new DataView(next.buffer);
+  constructor(readonly deterministic: boolean) {
+    super(1 << 16);
   }
 
   byte(b: number): void {

@@ -3,25 +3,18 @@
 // float64 even when integral, an INTEGER field uses the smallest int form. A generic encoder only sees a JS number.
 // Writing is all in one growing buffer; `mark()`/`reset()` let a union try a variant and take it back.
 
+import { ByteBuffer } from "./byte-buffer.js";
+
 const textEncoder = new TextEncoder();
 
-export class MsgpackWriter {
-  private buf = new Uint8Array(256);
-  private view = new DataView(this.buf.buffer);
-  private pos = 0;
+export class MsgpackWriter extends ByteBuffer {
   /** How the enclosing record writes datetimes and durations: as pydantic does, or as mashumaro (dataclasses). */
   style: "pydantic" | "dataclass" = "pydantic";
   /** Nesting depth of the values being written, so cyclic or absurdly deep input is refused, not overflowed. */
   depth = 0;
 
-  private ensure(n: number): void {
-    if (this.pos + n <= this.buf.length) return;
-    let size = this.buf.length * 2;
-    while (size < this.pos + n) size *= 2;
-    const next = new Uint8Array(size);
-    next.set(this.buf.subarray(0, this.pos));
-    this.buf = next;
-    this.view = new DataView(next.buffer);
+  constructor() {
+    super(256);
   }
 
   mark(): number {
@@ -39,7 +32,7 @@ export class MsgpackWriter {
 
   /** Appends bytes another writer produced (a union's chosen variant). */
   raw(bytes: Uint8Array): void {
-    this.ensure(bytes.length);
+    this.reserve(bytes.length);
     this.buf.set(bytes, this.pos);
     this.pos += bytes.length;
   }
@@ -53,18 +46,18 @@ export class MsgpackWriter {
   }
 
   nil(): void {
-    this.ensure(1);
+    this.reserve(1);
     this.buf[this.pos++] = 0xc0;
   }
 
   bool(v: boolean): void {
-    this.ensure(1);
+    this.reserve(1);
     this.buf[this.pos++] = v ? 0xc3 : 0xc2;
   }
 
   /** An integer in the smallest form, as Python's msgpack writes ints. `v` must be a safe integer. */
   int(v: number): void {
-    this.ensure(9);
+    this.reserve(9);
     const b = this.buf;
     if (v >= 0) {
       if (v < 0x80) b[this.pos++] = v;
@@ -109,7 +102,7 @@ export class MsgpackWriter {
       this.int(Number(v));
       return;
     }
-    this.ensure(9);
+    this.reserve(9);
     if (v > 0n) {
       this.buf[this.pos++] = 0xcf;
       this.view.setBigUint64(this.pos, v);
@@ -121,7 +114,7 @@ export class MsgpackWriter {
   }
 
   float64(v: number): void {
-    this.ensure(9);
+    this.reserve(9);
     this.buf[this.pos++] = 0xcb;
     this.view.setFloat64(this.pos, v);
     this.pos += 8;
@@ -131,7 +124,7 @@ export class MsgpackWriter {
     const n = v.length;
     // Short ASCII strings (field names, most values) are copied by hand: cheaper than the encoder call.
     if (n < 32) {
-      this.ensure(1 + n * 3);
+      this.reserve(1 + n * 3);
       const start = this.pos;
       const b = this.buf;
       let i = 0;
@@ -147,7 +140,7 @@ export class MsgpackWriter {
       }
     }
     // Reserve the widest header, encode in place, then move the body if a smaller header fits.
-    this.ensure(5 + n * 3);
+    this.reserve(5 + n * 3);
     const bodyAt = this.pos + 5;
     const { written } = textEncoder.encodeInto(v, this.buf.subarray(bodyAt));
     const header = written < 32 ? 1 : written < 0x100 ? 2 : written < 0x10000 ? 3 : 5;
@@ -169,7 +162,7 @@ export class MsgpackWriter {
 
   bin(v: Uint8Array): void {
     const n = v.byteLength;
-    this.ensure(5 + n);
+    this.reserve(5 + n);
     if (n < 0x100) {
       this.buf[this.pos++] = 0xc4;
       this.buf[this.pos++] = n;
@@ -195,7 +188,7 @@ export class MsgpackWriter {
   }
 
   private header(n: number, fix: number, wide16: number): void {
-    this.ensure(5);
+    this.reserve(5);
     if (n < 16) this.buf[this.pos++] = fix | n;
     else if (n < 0x10000) {
       this.buf[this.pos++] = wide16;
