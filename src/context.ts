@@ -1,7 +1,10 @@
 // The state of one conversion walk: where we are, what went wrong so far, and how strictly numbers match.
 import { type ErrorCode, FlyteTypeError, type Issue, MAX_ISSUES } from "./errors.js";
 import type { LiteralType } from "./model.js";
+import type { OffloadOptions } from "./offload.js";
 import { formatPath, type PathSegment } from "./path.js";
+import { defaultStorage } from "./storage/default.js";
+import type { Storage } from "./storage/storage.js";
 
 /** Returned by a codec step that failed; the reason is recorded in the context, never thrown per element. */
 export const INVALID: unique symbol = Symbol("flyte-types.invalid");
@@ -18,6 +21,25 @@ export interface ConvertOptions {
    * two: a string-keyed record is written as msgpack STRUCT when the receiver expects STRUCT (a Python `dict`).
    */
   readonly expected?: LiteralType;
+  /**
+   * Where local files and directories are uploaded (under its raw-output prefix) and what the FlyteFile and
+   * FlyteDirectory handles read from; default: the engine's storage.
+   */
+  readonly storage?: Storage;
+  /**
+   * Output maps (`toOutputs`, `toInputs`): write each literal of at least `minBytes` to storage and pass an
+   * offloaded literal instead, as flytekit does for task outputs. See `offloadFromEnv()`.
+   */
+  readonly offload?: OffloadOptions;
+}
+
+/** A local file or directory a literal will point at once it is uploaded; the URI is chosen up front. */
+export interface PlannedUpload {
+  readonly source: string;
+  readonly uri: string;
+  readonly directory: boolean;
+  /** Where in the value it was found, for errors. */
+  readonly path: string;
 }
 
 export class ConvertContext {
@@ -32,12 +54,33 @@ export class ConvertContext {
   /** Inside a union attempt: stop at the first issue; the attempt's issues are discarded anyway. */
   failFast = false;
   readonly truncateDatetimes: boolean;
+  readonly storage: Storage;
+  /** Uploads the literal needs before it may be handed out (toLiteral), in the order met. */
+  readonly uploads: PlannedUpload[] = [];
+  private readonly planned = new Map<string, string>();
 
   constructor(
     readonly root: string,
     options: ConvertOptions = {},
   ) {
     this.truncateDatetimes = options.datetimePrecision === "truncate";
+    this.storage = options.storage ?? defaultStorage();
+  }
+
+  /**
+   * The URI a local file or directory will have once uploaded (`<raw prefix>/<random>/<name>`). The conversion
+   * stays synchronous: the upload itself runs after the walk, and the literal is returned only once it is done.
+   * A source met twice is uploaded once.
+   */
+  planUpload(source: string, directory: boolean): string {
+    const key = `${directory ? "d" : "f"}:${source}`;
+    let uri = this.planned.get(key);
+    if (uri === undefined) {
+      uri = directory ? this.storage.randomPrefix() : this.storage.randomPath(source);
+      this.planned.set(key, uri);
+      this.uploads.push({ source, uri, directory, path: formatPath(this.root, this.path) });
+    }
+    return uri;
   }
 
   /** Records an issue at the current path and returns INVALID for the caller to pass up. */
@@ -59,6 +102,7 @@ export class ConvertContext {
   /** Runs `attempt` without keeping its issues; returns its result (INVALID when it failed). */
   trial<T>(strict: boolean, attempt: () => T | Invalid): T | Invalid {
     const mark = this.issues.length;
+    const uploads = this.uploads.length;
     const omitted = this.omitted;
     const depth = this.path.length;
     const saved = [this.strictNumbers, this.failFast] as const;
@@ -66,7 +110,10 @@ export class ConvertContext {
     this.failFast = true;
     try {
       const out = attempt();
-      return this.issues.length > mark ? INVALID : out;
+      if (this.issues.length === mark) return out;
+      // A failed attempt's uploads are not needed.
+      for (const u of this.uploads.splice(uploads)) this.planned.delete(`${u.directory ? "d" : "f"}:${u.source}`);
+      return INVALID;
     } finally {
       this.issues.length = mark;
       this.omitted = omitted;

@@ -2,11 +2,15 @@
 import type { z } from "zod";
 import type { Codec } from "./codec.js";
 import type { Compiled, TypeSpec } from "./compile.js";
-import { ConvertContext, type ConvertOptions } from "./context.js";
+import { ConvertContext, type ConvertOptions, type PlannedUpload } from "./context.js";
 import { ErrorCode, FlyteTypeError, type Issue } from "./errors.js";
 import { describeValue } from "./messages.js";
 import type { Literal } from "./model.js";
+import { resolveOffloaded } from "./offload.js";
 import { formatPath } from "./path.js";
+import { defaultStorage } from "./storage/default.js";
+import type { Storage } from "./storage/storage.js";
+import { performUploads } from "./transfers.js";
 import type { Class } from "./transformer.js";
 
 /** The TypeScript value of a type: zod's output type, or the instance type of a registered class. */
@@ -19,28 +23,49 @@ export interface Entry extends Compiled {
   readonly codec: Codec;
 }
 
-/** One value to a literal, throwing every issue at once. Shared by the engine and typed interfaces. */
-export function convertToLiteral(
+/** A literal and the uploads that must complete before it may be handed out. */
+export interface Planned {
+  readonly literal: Literal;
+  readonly uploads: readonly PlannedUpload[];
+  readonly storage: Storage;
+}
+
+/** The synchronous walk: one value to a literal, throwing every issue at once; the I/O it needs is returned. */
+export function planLiteral(e: Entry, spec: TypeSpec, value: unknown, root: string, options?: ConvertOptions): Planned {
+  const cx = new ConvertContext(root, options);
+  const out = e.codec.toLiteral(value, cx);
+  cx.throwIfFailed();
+  if (e.validate) validate(spec, value, root);
+  return { literal: out as Literal, uploads: cx.uploads, storage: cx.storage };
+}
+
+/** One value to a literal, its uploads done. Shared by the engine and typed interfaces. */
+export async function convertToLiteral(
   e: Entry,
   spec: TypeSpec,
   value: unknown,
   root: string,
   options?: ConvertOptions,
-): Literal {
-  const cx = new ConvertContext(root, options);
-  const out = e.codec.toLiteral(value, cx);
-  cx.throwIfFailed();
-  if (e.validate) validate(spec, value, root);
-  return out as Literal;
+): Promise<Literal> {
+  const p = planLiteral(e, spec, value, root, options);
+  await performUploads(p.uploads, p.storage);
+  return p.literal;
 }
 
-export function convertToValue(
+/** One literal to a value, offloaded parts fetched first. */
+export async function convertToValue(
   e: Entry,
   spec: TypeSpec,
   literal: Literal,
   root: string,
   options?: ConvertOptions,
-): unknown {
+): Promise<unknown> {
+  const inline = await resolveOffloaded(literal, options?.storage ?? defaultStorage());
+  return readValue(e, spec, inline, root, options);
+}
+
+/** The synchronous walk: one inline literal to a value, throwing every issue at once. */
+export function readValue(e: Entry, spec: TypeSpec, literal: Literal, root: string, options?: ConvertOptions): unknown {
   const cx = new ConvertContext(root, options);
   const out = e.codec.toValue(literal, cx);
   cx.throwIfFailed();

@@ -48,6 +48,9 @@ export type TypeDesc =
     }
   /** A type whose literals carry `Literal.hash`, computed from the value (flytekit's HashMethod). */
   | { readonly kind: "hashed"; readonly inner: TypeDesc; readonly hash: (value: unknown) => string }
+  /** A file (SINGLE blob) or directory (MULTIPART blob) in storage, read back as a lazy handle. */
+  | { readonly kind: "file"; readonly format: string }
+  | { readonly kind: "directory"; readonly format: string }
   | { readonly kind: "custom"; readonly transformer: Transformer<unknown> };
 
 export type Kind = TypeDesc["kind"];
@@ -68,5 +71,7 @@ export const KINDS = [
   "untyped",
   "literal",
   "hashed",
+  "file",
+  "directory",
   "custom",
 ] as const satisfies readonly Kind[];

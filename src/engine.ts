@@ -15,12 +15,16 @@ import { describeLiteralType, describeValue, msg } from "./messages.js";
 import { type Literal, type LiteralType, LiteralTypeSchema } from "./model.js";
 import type { RegisterOptions, Registry } from "./registry.js";
 import { retarget } from "./retarget.js";
+import { defaultStorage } from "./storage/default.js";
+import type { Storage } from "./storage/storage.js";
 import type { Transformer } from "./transformer.js";
 
 export type { ValueOf } from "./convert.js";
 
 export interface TypeEngine {
   readonly registry: Registry;
+  /** Where local files are uploaded and what file handles read from, unless a call gives its own. */
+  readonly storage: Storage;
   literalType(spec: TypeSpec): LiteralType;
   toLiteral<S extends TypeSpec>(value: InputOf<S>, spec: S, options?: ConvertOptions): Promise<Literal>;
   toValue<S extends TypeSpec>(literal: Literal, spec: S, options?: ConvertOptions): Promise<ValueOf<S>>;
@@ -34,7 +38,11 @@ export interface TypeEngine {
   codec(spec: TypeSpec): Codec;
 }
 
-export function createEngine(registry: Registry): TypeEngine {
+export function createEngine(registry: Registry, storage: Storage = defaultStorage()): TypeEngine {
+  // Calls without their own storage use the engine's (one shared options object, no allocation per call).
+  const base: ConvertOptions = { storage };
+  const withStorage = (o: ConvertOptions | undefined): ConvertOptions =>
+    o === undefined ? base : o.storage === undefined ? { ...o, storage } : o;
   let cache = new WeakMap<object, Entry>();
   let cachedVersion = registry.version;
 
@@ -87,6 +95,7 @@ export function createEngine(registry: Registry): TypeEngine {
 
   const engine: TypeEngine = {
     registry,
+    storage,
     literalType: (spec) => clone(LiteralTypeSchema, entry(spec, "type").codec.literalType),
     async toLiteral(value, spec, options) {
       const e = entry(spec, "value");
@@ -95,14 +104,14 @@ export function createEngine(registry: Registry): TypeEngine {
         spec,
         value,
         "value",
-        options,
+        withStorage(options),
       );
     },
     async toValue(literal, spec, options) {
-      return convertToValue(entry(spec, "value"), spec, literal, "value", options) as never;
+      return convertToValue(entry(spec, "value"), spec, literal, "value", withStorage(options)) as never;
     },
     guessType: (lt) => guess(registry, lt),
-    interface: (spec) => createInterface(spec, (s, root) => entry(s, root)),
+    interface: (spec) => createInterface(spec, (s, root) => entry(s, root), withStorage),
     register: (t, options) => registry.register(t, options),
     codec: (spec) => entry(spec, "type").codec,
   };

@@ -18,6 +18,14 @@ export const ErrorCode = {
   missingValue: "missing_value",
   unexpectedValue: "unexpected_value",
   transformerFailed: "transformer_failed",
+  /** Storage: no object (or directory) at the URI. */
+  notFound: "not_found",
+  /** Storage: a URI whose scheme no backend serves. */
+  unknownScheme: "unknown_scheme",
+  /** Storage: a read or write that failed for good (after retries); nothing partial is left visible. */
+  storageFailed: "storage_failed",
+  /** A literal that needs I/O (an offloaded value, a local file) met a call that cannot do I/O. */
+  ioRequired: "io_required",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -2,15 +2,24 @@
 import { createDefaultRegistry } from "./default-registry.js";
 import { createEngine, type TypeEngine } from "./engine.js";
 import type { Registry } from "./registry.js";
+import { defaultStorage } from "./storage/default.js";
+import { Storage, type StorageOptions } from "./storage/storage.js";
 
 export interface TypeEngineOptions {
   /** The registry to use; default: a new registry with the built-in kinds. */
   readonly registry?: Registry;
+  /**
+   * Where files go and come from: a Storage, or options for one. Default: local files under ./.flyte-data, and
+   * S3 configured from the environment.
+   */
+  readonly storage?: Storage | StorageOptions;
 }
 
 /** A type engine over `options.registry`, or over a fresh default registry. */
 export function createTypeEngine(options: TypeEngineOptions = {}): TypeEngine {
-  return createEngine(options.registry ?? createDefaultRegistry());
+  const s = options.storage;
+  const storage = s === undefined ? defaultStorage() : s instanceof Storage ? s : new Storage(s);
+  return createEngine(options.registry ?? createDefaultRegistry(), storage);
 }
 
 export type { Codec, KindHandler, KindTable } from "./codec.js";
@@ -21,14 +30,30 @@ export { createDefaultRegistry } from "./default-registry.js";
 export type { Kind, TypeDesc } from "./descriptor.js";
 export type { TypeEngine } from "./engine.js";
 export { ErrorCode, FlyteTypeError, type Issue } from "./errors.js";
+export { type FileOptions, FlyteDirectory, FlyteFile, type HandleOptions } from "./files.js";
 export type { InputValues, InterfaceSpec, TypedIO, Values } from "./interface.js";
 export { primitiveOf } from "./literal-read.js";
 export { literalTypeKey, typesCastable } from "./literal-types.js";
 export type { Literal, LiteralMap, LiteralType, TypedInterface } from "./model.js";
 export * as model from "./model.js";
 export { lit, ltype, SimpleType } from "./model.js";
+export { hasOffloaded, type OffloadOptions, offloadFromEnv, offloadLiteral, resolveOffloaded } from "./offload.js";
+export { computeHashString } from "./pbhash.js";
 export { createRegistry, type RegisterOptions, type Registry } from "./registry.js";
-export { dataclass, duration, pydanticModel, timestamp, withHash } from "./schemas.js";
+export {
+  type BlobTypeOptions,
+  dataclass,
+  directory,
+  duration,
+  file,
+  pydanticModel,
+  timestamp,
+  withHash,
+} from "./schemas.js";
+export type { Backend, ByteRange, ByteSource, ObjectInfo, WriteOptions } from "./storage/backend.js";
+export { defaultStorage } from "./storage/default.js";
+export type { S3Options } from "./storage/s3.js";
+export { Storage, type StorageOptions } from "./storage/storage.js";
 export {
   type Duration,
   durationFromMillis,

@@ -5,7 +5,7 @@ import { z } from "zod";
 import type * as core from "zod/v4/core";
 import type { TypeSpec } from "./compile.js";
 import type { ConvertOptions } from "./context.js";
-import { convertToLiteral, convertToValue, type Entry, type InputOf, type ValueOf } from "./convert.js";
+import { type Entry, type InputOf, type Planned, planLiteral, readValue, type ValueOf } from "./convert.js";
 import { ErrorCode, FlyteTypeError, type Issue } from "./errors.js";
 import { msg } from "./messages.js";
 import {
@@ -17,6 +17,9 @@ import {
   type Variable,
   type VariableMap,
 } from "./model.js";
+import { offloadLiteral, resolveOffloaded } from "./offload.js";
+import { defaultStorage } from "./storage/default.js";
+import { performUploads } from "./transfers.js";
 
 export interface InterfaceSpec<I extends Record<string, TypeSpec>, O extends Record<string, TypeSpec>> {
   readonly inputs: I;
@@ -107,23 +110,46 @@ function extras(s: Side, given: readonly string[]): Issue[] {
     .map((k) => ({ code: ErrorCode.unexpectedValue, path: `${s.root}.${k}`, message: msg.unexpected(k, s.names) }));
 }
 
-function toMap(s: Side, values: Record<string, unknown>, options?: ConvertOptions): LiteralMap {
-  const literals: { [k: string]: Literal } = {};
+async function toMap(s: Side, values: Record<string, unknown>, options?: ConvertOptions): Promise<LiteralMap> {
+  const plans: { [k: string]: Planned } = {};
   const unexpected = extras(s, Object.keys(values));
   gather(s, unexpected, (n) => {
     let v = values[n];
     const d = v === undefined ? defaultOf(s.specs[n] as TypeSpec) : undefined;
     if (d !== undefined) v = d.value;
-    literals[n] = convertToLiteral(s.entries[n] as Entry, s.specs[n] as TypeSpec, v, `${s.root}.${n}`, options);
+    plans[n] = planLiteral(s.entries[n] as Entry, s.specs[n] as TypeSpec, v, `${s.root}.${n}`, options);
   });
+  // Every value converted: now the uploads of all of them, then (for outputs) offloading.
+  const all = Object.values(plans);
+  await performUploads(
+    all.flatMap((p) => p.uploads),
+    (all[0] as Planned | undefined)?.storage ?? defaultStorage(),
+  );
+  const literals: { [k: string]: Literal } = {};
+  for (const n of s.names) {
+    const p = plans[n];
+    if (p === undefined) continue;
+    const offload = options?.offload;
+    literals[n] =
+      offload === undefined
+        ? p.literal
+        : await offloadLiteral(n, p.literal, (s.entries[n] as Entry).codec.literalType, offload, p.storage);
+  }
   return lit.literalMap(literals);
 }
 
-function fromMap(s: Side, map: LiteralMap, options?: ConvertOptions): Record<string, unknown> {
+async function fromMap(s: Side, map: LiteralMap, options?: ConvertOptions): Promise<Record<string, unknown>> {
+  const storage = options?.storage ?? defaultStorage();
+  const inline: { [k: string]: Literal } = {};
+  await Promise.all(
+    Object.entries(map.literals).map(async ([k, l]) => {
+      inline[k] = await resolveOffloaded(l, storage);
+    }),
+  );
   const out: Record<string, unknown> = {};
-  const unexpected = extras(s, Object.keys(map.literals));
+  const unexpected = extras(s, Object.keys(inline));
   gather(s, unexpected, (n) => {
-    const literal = map.literals[n];
+    const literal = inline[n];
     if (literal === undefined) {
       const d = defaultOf(s.specs[n] as TypeSpec);
       if (d !== undefined) out[n] = d.value;
@@ -132,7 +158,7 @@ function fromMap(s: Side, map: LiteralMap, options?: ConvertOptions): Record<str
       }
       return;
     }
-    out[n] = convertToValue(s.entries[n] as Entry, s.specs[n] as TypeSpec, literal, `${s.root}.${n}`, options);
+    out[n] = readValue(s.entries[n] as Entry, s.specs[n] as TypeSpec, literal, `${s.root}.${n}`, options);
   });
   return out;
 }
@@ -146,6 +172,7 @@ function acceptsUndefined(e: Entry): boolean {
 export function createInterface<I extends Record<string, TypeSpec>, O extends Record<string, TypeSpec>>(
   spec: InterfaceSpec<I, O>,
   resolve: Resolve,
+  defaults: (o: ConvertOptions | undefined) => ConvertOptions | undefined = (o) => o,
 ): TypedIO<I, O> {
   const inputs = side("inputs", spec.inputs, resolve);
   const outputs = side("outputs", spec.outputs, resolve);
@@ -155,9 +182,9 @@ export function createInterface<I extends Record<string, TypeSpec>, O extends Re
       inputs: variableMap(inputs),
       outputs: variableMap(outputs),
     } as TypedInterface,
-    toInputs: async (values, options) => toMap(inputs, values as Record<string, unknown>, options),
-    fromInputs: async (map, options) => fromMap(inputs, map, options) as Values<I>,
-    toOutputs: async (values, options) => toMap(outputs, values as Record<string, unknown>, options),
-    fromOutputs: async (map, options) => fromMap(outputs, map, options) as Values<O>,
+    toInputs: (values, options) => toMap(inputs, values as Record<string, unknown>, defaults(options)),
+    fromInputs: (map, options) => fromMap(inputs, map, defaults(options)) as Promise<Values<I>>,
+    toOutputs: (values, options) => toMap(outputs, values as Record<string, unknown>, defaults(options)),
+    fromOutputs: (map, options) => fromMap(outputs, map, defaults(options)) as Promise<Values<O>>,
   };
 }

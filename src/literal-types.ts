@@ -1,8 +1,8 @@
 // Questions about LiteralTypes: the one-key lookup used for guessing, and flytekit's castability rule.
 import { clone, equals } from "@bufbuild/protobuf";
-import { type LiteralType, LiteralTypeSchema, SimpleType } from "./model.js";
+import { BlobType_BlobDimensionality, type LiteralType, LiteralTypeSchema, SimpleType } from "./model.js";
 
-/** The key a LiteralType is guessed by: `simple:INTEGER`, `collection`, `map`, `union`, `enum`, `blob:<format>:<dim>`, `literal`… */
+/** The key a LiteralType is guessed by: `simple:INTEGER`, `collection`, `map`, `union`, `enum`, `blob:single`, `blob:multipart`, `literal`… */
 export function literalTypeKey(lt: LiteralType): string {
   const t = lt.type;
   // Python's typing.Literal: a simple type carrying the allowed values.
@@ -19,7 +19,8 @@ export function literalTypeKey(lt: LiteralType): string {
     case "enumType":
       return "enum";
     case "blob":
-      return `blob:${t.value.format}:${t.value.dimensionality}`;
+      // The format is a parameter of the file type, not another type: any SINGLE blob reads as a file.
+      return t.value.dimensionality === BlobType_BlobDimensionality.MULTIPART ? "blob:multipart" : "blob:single";
     case "structuredDatasetType":
       return "structuredDataset";
     case "schema":

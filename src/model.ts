@@ -3,6 +3,7 @@
 import type { Duration, Timestamp } from "@bufbuild/protobuf/wkt";
 import type {
   Binary,
+  Blob,
   Literal,
   LiteralCollection,
   LiteralMap,
@@ -11,7 +12,13 @@ import type {
   Union,
   Void,
 } from "./gen/flyteidl/core/literals_pb.js";
-import type { LiteralType, TypeStructure, UnionType } from "./gen/flyteidl/core/types_pb.js";
+import {
+  type BlobType,
+  BlobType_BlobDimensionality,
+  type LiteralType,
+  type TypeStructure,
+  type UnionType,
+} from "./gen/flyteidl/core/types_pb.js";
 
 export * from "./gen/flyteidl/core/interface_pb.js";
 export * from "./gen/flyteidl/core/literals_pb.js";
@@ -49,6 +56,16 @@ export const lit = {
     }),
   map: (literals: { [key: string]: Literal }) =>
     literal({ case: "map", value: { $typeName: "flyteidl.core.LiteralMap", literals } as LiteralMap }),
+  /** A file (SINGLE) or directory (MULTIPART) at `uri`. */
+  blob: (uri: string, format: string, multipart: boolean) =>
+    scalar({
+      case: "blob",
+      value: {
+        $typeName: "flyteidl.core.Blob",
+        uri,
+        metadata: { $typeName: "flyteidl.core.BlobMetadata", type: blobType(format, multipart) },
+      } as Blob,
+    }),
   union: (value: Literal, type: LiteralType) =>
     scalar({ case: "union", value: { $typeName: "flyteidl.core.Union", value, type } as Union }),
   literalMap: (literals: { [key: string]: Literal }): LiteralMap => ({
@@ -63,11 +80,20 @@ function literalType(type: LiteralType["type"], structure?: TypeStructure): Lite
   return lt;
 }
 
+function blobType(format: string, multipart: boolean): BlobType {
+  return {
+    $typeName: "flyteidl.core.BlobType",
+    format,
+    dimensionality: multipart ? BlobType_BlobDimensionality.MULTIPART : BlobType_BlobDimensionality.SINGLE,
+  };
+}
+
 /** LiteralType constructors. */
 export const ltype = {
   simple: (v: number) => literalType({ case: "simple", value: v }),
   collection: (element: LiteralType) => literalType({ case: "collectionType", value: element }),
   map: (value: LiteralType) => literalType({ case: "mapValueType", value }),
+  blob: (format: string, multipart: boolean) => literalType({ case: "blob", value: blobType(format, multipart) }),
   enum: (values: string[]) => literalType({ case: "enumType", value: { $typeName: "flyteidl.core.EnumType", values } }),
   union: (variants: LiteralType[]) =>
     literalType({ case: "unionType", value: { $typeName: "flyteidl.core.UnionType", variants } as UnionType }),

@@ -1,5 +1,6 @@
 // Schemas flyte-types provides for values zod has no type for.
 import { z } from "zod";
+import { FlyteDirectory, FlyteFile } from "./files.js";
 import { markHash, markSchema, markStyle } from "./markers.js";
 import { type Duration, durationInRange, isTimestampLike, type Timestamp, timestampInRange } from "./time.js";
 
@@ -44,4 +45,29 @@ export function pydanticModel<S extends z.ZodObject>(schema: S): S {
  */
 export function withHash<S extends z.ZodType>(schema: S, hash: (value: z.output<S>) => string): S {
   return markHash(schema.clone() as S, hash as (value: unknown) => string);
+}
+
+export interface BlobTypeOptions {
+  /** The blob format, e.g. `"csv"` (flytekit's `FlyteFile["csv"]`); default "" (any). */
+  readonly format?: string;
+}
+
+/**
+ * A file (`blob`, SINGLE), as flytekit's `FlyteFile` and Flyte 2's `File`. Give a local path (uploaded under the
+ * storage's raw-output prefix), a remote URI (passed through) or a FlyteFile; read back as a lazy FlyteFile.
+ */
+export function file(options: BlobTypeOptions = {}): z.ZodType<FlyteFile, string | URL | FlyteFile> {
+  const schema = z.custom<FlyteFile>((v) => typeof v === "string" || v instanceof URL || v instanceof FlyteFile, {
+    error: "expected a path, a URI or a FlyteFile",
+  });
+  return markSchema(schema, { kind: "file", format: options.format ?? "" }) as never;
+}
+
+/** A directory (`blob`, MULTIPART), as flytekit's `FlyteDirectory` and Flyte 2's `Dir`; read back lazily. */
+export function directory(options: BlobTypeOptions = {}): z.ZodType<FlyteDirectory, string | URL | FlyteDirectory> {
+  const schema = z.custom<FlyteDirectory>(
+    (v) => typeof v === "string" || v instanceof URL || v instanceof FlyteDirectory,
+    { error: "expected a path, a URI or a FlyteDirectory" },
+  );
+  return markSchema(schema, { kind: "directory", format: options.format ?? "" }) as never;
 }

@@ -3,8 +3,10 @@ import type { KindTable } from "../src/codec.js";
 import { boolKind } from "./bool.js";
 import { customKind } from "./custom.js";
 import { datetimeKind } from "./datetime.js";
+import { directoryKind } from "./directory.js";
 import { durationKind } from "./duration.js";
 import { enumKind } from "./enum.js";
+import { fileKind } from "./file.js";
 import { floatKind } from "./float.js";
 import { hashedKind } from "./hashed.js";
 import { intKind } from "./int.js";
@@ -33,5 +35,7 @@ export const builtinKinds = {
   untyped: untypedKind,
   literal: literalKind,
   hashed: hashedKind,
+  file: fileKind,
+  directory: directoryKind,
   custom: customKind,
 } as const satisfies KindTable;

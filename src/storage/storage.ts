@@ -1,0 +1,139 @@
+// One storage over several backends, picked by URI scheme, with the raw-output prefix new data goes under.
+import { randomBytes } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
+import { join, resolve, sep } from "node:path";
+import { ErrorCode, fail } from "../errors.js";
+import type { Backend, ByteRange, ByteSource, ObjectInfo, WriteOptions } from "./backend.js";
+import { isMissing, notFoundError, storageError } from "./errors.js";
+import { LocalBackend } from "./local.js";
+import { runPool } from "./pool.js";
+import { S3Backend, type S3Options } from "./s3.js";
+import { baseName, joinUri, localPath, schemeOf } from "./uri.js";
+
+export interface StorageOptions {
+  /**
+   * Where new files, directories and offloaded literals are written, as `<prefix>/<random>/<name>` (flytekit's
+   * layout), so concurrent tasks never collide. Default: `./.flyte-data/raw`, as an absolute path.
+   */
+  readonly rawOutputPrefix?: string;
+  /** Settings for `s3://` URIs. */
+  readonly s3?: S3Options;
+  /** Further backends, or replacements for the built-in ones (matched by `scheme`). */
+  readonly backends?: readonly Backend[];
+  /** Files transferred at once when a directory is uploaded or downloaded; default 8. */
+  readonly concurrency?: number;
+}
+
+export class Storage {
+  readonly rawOutputPrefix: string;
+  readonly concurrency: number;
+  private readonly backends = new Map<string, Backend>();
+
+  constructor(options: StorageOptions = {}) {
+    const prefix = options.rawOutputPrefix ?? resolve(".flyte-data", "raw");
+    this.rawOutputPrefix = schemeOf(prefix) === "file" ? localPath(prefix) : prefix;
+    this.concurrency = options.concurrency ?? 8;
+    for (const b of [new LocalBackend(), new S3Backend(options.s3), ...(options.backends ?? [])]) {
+      this.backends.set(b.scheme, b);
+    }
+  }
+
+  /** The backend serving a URI; an unknown scheme is an error listing the known ones. */
+  backend(uri: string): Backend {
+    const scheme = schemeOf(uri);
+    const b = this.backends.get(scheme);
+    if (b !== undefined) return b;
+    const known = [...this.backends.keys()];
+    return fail(ErrorCode.unknownScheme, `no storage backend for ${scheme}:// URIs; known: ${known.join(", ")}`, {
+      root: uri,
+      expected: known.map((s) => `${s}://`).join(" or "),
+      received: `${scheme}://`,
+    });
+  }
+
+  /** `<rawOutputPrefix>/<32 random hex digits>`: a fresh directory URI nobody else writes to. */
+  randomPrefix(): string {
+    return joinUri(this.rawOutputPrefix, randomBytes(16).toString("hex"));
+  }
+
+  /** `<rawOutputPrefix>/<random>/<name>`, where `name` is the last segment of a path or URI. */
+  randomPath(name: string): string {
+    return joinUri(this.randomPrefix(), baseName(name));
+  }
+
+  read(uri: string, range?: ByteRange): AsyncIterable<Uint8Array> {
+    return this.backend(uri).read(uri, range);
+  }
+
+  write(uri: string, body: ByteSource, options?: WriteOptions): Promise<ObjectInfo> {
+    return this.backend(uri).write(uri, body, options);
+  }
+
+  stat(uri: string): Promise<ObjectInfo | undefined> {
+    return this.backend(uri).stat(uri);
+  }
+
+  list(prefix: string): AsyncIterable<ObjectInfo> {
+    return this.backend(prefix).list(prefix);
+  }
+
+  delete(uri: string): Promise<void> {
+    return this.backend(uri).delete(uri);
+  }
+
+  /** A whole object in memory; for small objects such as offloaded literals. */
+  async readBytes(uri: string): Promise<Uint8Array> {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for await (const c of this.read(uri)) {
+      chunks.push(c);
+      size += c.byteLength;
+    }
+    return chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks, size);
+  }
+
+  /** Streams a local file to `uri`. */
+  async upload(path: string, uri: string): Promise<ObjectInfo> {
+    const local = localPath(path);
+    const info = await stat(local).catch((e) => {
+      throw isMissing(e) ? notFoundError(local, e) : storageError("uploading", local, e);
+    });
+    return this.write(uri, createReadStream(local), { size: info.size });
+  }
+
+  /** Streams `uri` to a local file; the file appears only once complete. */
+  async download(uri: string, path: string): Promise<string> {
+    const local = localPath(path);
+    await (this.backends.get("file") as Backend).write(local, this.read(uri));
+    return local;
+  }
+
+  /** Uploads every file under a local directory to `<uri>/<relative path>`; returns how many. */
+  async uploadDirectory(path: string, uri: string): Promise<number> {
+    const root = localPath(path);
+    const names = await readdir(root, { recursive: true }).catch((e) => {
+      throw isMissing(e) ? notFoundError(root, e) : storageError("uploading", root, e);
+    });
+    let n = 0;
+    await runPool(names.sort(), this.concurrency, async (rel) => {
+      const full = join(root, rel);
+      if (!(await stat(full)).isFile()) return;
+      await this.upload(full, joinUri(uri, rel.split(sep).join("/")));
+      n++;
+    });
+    return n;
+  }
+
+  /** Downloads every object under `uri` into a local directory, keeping relative paths; returns how many. */
+  async downloadDirectory(uri: string, path: string): Promise<number> {
+    const root = localPath(path);
+    const base = uri.replace(/\/+$/, "");
+    let n = 0;
+    await runPool(this.list(uri), this.concurrency, async (o) => {
+      await this.download(o.uri, join(root, ...o.uri.slice(base.length + 1).split("/")));
+      n++;
+    });
+    return n;
+  }
+}
