@@ -45,7 +45,7 @@ function oncePerKind(): FaultRule {
   };
 }
 
-const isPart = (n: number) => (req: { url?: string }) => (req.url ?? "").includes(`partNumber=${n}&`);
+const isPart = (n: number) => (req: { url?: string | undefined }) => (req.url ?? "").includes(`partNumber=${n}&`);
 
 describe("transient failures", () => {
   it("retries 503 answers, on every kind of request, and the object arrives whole", async () => {
