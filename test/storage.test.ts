@@ -31,10 +31,13 @@ const fs = new Storage({ rawOutputPrefix: join(local, "raw") });
 
 beforeAll(() => createBucket(endpoint, "storage-tests"));
 
-describe.each([
-  ["local", fs, () => join(local, "objects")],
-  ["s3", s3, () => "s3://storage-tests/objects"],
-] as const)("%s backend", (_, storage, base) => {
+const backends: [string, Storage, string][] = [
+  ["local", fs, join(local, "objects")],
+  ["s3", s3, "s3://storage-tests/objects"],
+];
+
+describe.each(backends)("%s backend", (name, storage, root) => {
+  const base = () => root;
   it("streams a multi-part object in and out unchanged", async () => {
     const data = randomBytes(12 * MiB + 123);
     const uri = `${base()}/big.bin`;
@@ -82,13 +85,13 @@ describe.each([
   });
 
   it("uploads and downloads files and directories", async () => {
-    const src = join(local, `src-${storage === fs ? "fs" : "s3"}`);
+    const src = join(local, `src-${name}`);
     mkdirSync(join(src, "sub"), { recursive: true });
     writeFileSync(join(src, "one.csv"), "a,b\n1,2\n");
     writeFileSync(join(src, "sub", "two.bin"), randomBytes(3000));
     const uri = storage.randomPrefix();
     expect(await storage.uploadDirectory(src, uri)).toBe(2);
-    const dst = join(local, `dst-${storage === fs ? "fs" : "s3"}`);
+    const dst = join(local, `dst-${name}`);
     expect(await storage.downloadDirectory(uri, dst)).toBe(2);
     expect(readFileSync(join(dst, "sub", "two.bin"))).toEqual(readFileSync(join(src, "sub", "two.bin")));
     const single = storage.randomPath(join(src, "one.csv"));
