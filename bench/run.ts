@@ -5,12 +5,14 @@ import { existsSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
 import { CASES } from "./cases.js";
+import { storageBench } from "./storage_run.js";
 
 const { values: args } = parseArgs({
   options: {
     "ts-runs": { type: "string", default: "7" },
     "py-runs": { type: "string", default: "3" },
     only: { type: "string" },
+    "storage-runs": { type: "string", default: "3" },
   },
 });
 const root = new URL("..", import.meta.url).pathname;
@@ -80,6 +82,11 @@ for (const c of CASES) {
   );
 }
 
+const storage =
+  args.only === undefined || args.only === "storage"
+    ? await storageBench(Number(args["storage-runs"]), (s) => process.stderr.write(`${s}\n`))
+    : "";
+
 const doc = `# Benchmark results
 
 Written by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, Node ${process.version}${
@@ -100,6 +107,7 @@ Bytes written and peak RSS of the whole process (which holds the input values to
 | case | flyte-types bytes | flyte-types peak RSS | flytekit bytes / peak RSS | Flyte 2 bytes / peak RSS |
 |---|---|---|---|---|
 ${lines.join("\n")}
-`;
+
+${storage}`;
 writeFileSync(new URL("RESULTS.md", import.meta.url), doc);
 process.stdout.write(doc);
