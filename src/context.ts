@@ -57,7 +57,8 @@ export class ConvertContext {
   readonly storage: Storage;
   /** Uploads the literal needs before it may be handed out (toLiteral), in the order met. */
   readonly uploads: PlannedUpload[] = [];
-  private readonly planned = new Map<string, string>();
+  /** Sources already planned, by kind and path; made on the first upload (most conversions have none). */
+  private planned: Map<string, string> | undefined;
 
   constructor(
     readonly root: string,
@@ -74,6 +75,7 @@ export class ConvertContext {
    */
   planUpload(source: string, directory: boolean): string {
     const key = `${directory ? "d" : "f"}:${source}`;
+    this.planned ??= new Map();
     let uri = this.planned.get(key);
     if (uri === undefined) {
       uri = directory ? this.storage.randomPrefix() : this.storage.randomPath(source);
@@ -112,7 +114,7 @@ export class ConvertContext {
       const out = attempt();
       if (this.issues.length === mark) return out;
       // A failed attempt's uploads are not needed.
-      for (const u of this.uploads.splice(uploads)) this.planned.delete(`${u.directory ? "d" : "f"}:${u.source}`);
+      for (const u of this.uploads.splice(uploads)) this.planned?.delete(`${u.directory ? "d" : "f"}:${u.source}`);
       return INVALID;
     } finally {
       this.issues.length = mark;

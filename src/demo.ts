@@ -5,15 +5,18 @@ import { isDeepStrictEqual } from "node:util";
 import { z } from "zod";
 import { createDefaultRegistry } from "./default-registry.js";
 import { createEngine } from "./engine.js";
+import { FlyteFile } from "./files.js";
 import { inspectBytes } from "./inspect.js";
-import { duration, timestamp } from "./schemas.js";
+import { duration, file, timestamp } from "./schemas.js";
+import { Storage } from "./storage/storage.js";
 import { decodeLiteralMap, encodeLiteralMap } from "./wire.js";
 
 const bigintJson = (_: string, v: unknown) => (typeof v === "bigint" ? `${v}n` : v);
 
 /** Writes `<dir>/inputs.pb` and reads it back; returns whether the values survived unchanged. */
 export async function runDemo(dir: string, log: (line: string) => void): Promise<boolean> {
-  const engine = createEngine(createDefaultRegistry());
+  // Files go to local storage under the demo's directory: no server needed.
+  const engine = createEngine(createDefaultRegistry(), new Storage({ rawOutputPrefix: join(dir, "raw") }));
   const io = engine.interface({
     inputs: {
       count: z.int().describe("how many"),
@@ -32,10 +35,12 @@ export async function runDemo(dir: string, log: (line: string) => void): Promise
       run: z
         .object({ id: z.int(), loss: z.number(), labels: z.array(z.string()), note: z.string().nullable() })
         .meta({ title: "Run" }),
+      // A file: the local path is uploaded under the raw-output prefix; the literal holds its new URI.
+      report: file({ format: "csv" }),
     },
     outputs: { score: z.number() },
   });
-  const values = {
+  const plain = {
     count: 3,
     ratio: 0.25,
     name: "héllo ✓",
@@ -49,18 +54,25 @@ export async function runDemo(dir: string, log: (line: string) => void): Promise
     seed: 2n ** 62n,
     run: { id: 7, loss: 2, labels: ["train"], note: null },
   };
-  const file = join(dir, "inputs.pb");
   mkdirSync(dir, { recursive: true });
+  const csv = "step,loss\n1,0.9\n2,0.4\n";
+  writeFileSync(join(dir, "report.csv"), csv);
+  const values = { ...plain, report: join(dir, "report.csv") };
+  const target = join(dir, "inputs.pb");
   const bytes = encodeLiteralMap(await io.toInputs(values), { deterministic: true });
-  writeFileSync(file, bytes);
-  log(`wrote ${file} (${bytes.byteLength} bytes) from:\n${JSON.stringify(values, bigintJson, 2)}`);
+  writeFileSync(target, bytes);
+  log(`wrote ${target} (${bytes.byteLength} bytes) from:\n${JSON.stringify(values, bigintJson, 2)}`);
 
-  const read = readFileSync(file);
+  const read = readFileSync(target);
   log(`\nthe LiteralMap on disk:\n${JSON.stringify(inspectBytes(read, "literal-map").json, null, 2)}`);
   const back = await io.fromInputs(decodeLiteralMap(read));
   log(`\nread back:\n${JSON.stringify(back, bigintJson, 2)}`);
+  // The file comes back as a lazy handle on its uploaded copy; nothing is read until we ask.
+  const { report, ...rest } = back;
+  const text = report instanceof FlyteFile ? await report.text() : undefined;
+  log(`\n${report.uri} holds:\n${text}`);
   // `retries` was left out, so it travelled as None and comes back as undefined.
-  const same = isDeepStrictEqual(back, { ...values, retries: undefined });
+  const same = isDeepStrictEqual(rest, { ...plain, retries: undefined }) && text === csv;
   log(same ? "\nround trip: identical" : "\nround trip: DIFFERENT");
   return same;
 }

@@ -62,6 +62,9 @@ describe("flyte-types demo", () => {
     const dir = mkdtempSync(join(tmpdir(), "ft-demo-"));
     const out = execFileSync("node", [cli, "demo", dir], { encoding: "utf8" });
     expect(out).toContain("round trip: identical");
+    // The demo's file input was uploaded to local storage under the demo directory, and read back from there.
+    expect(out).toContain(`${join(dir, "raw")}/`);
+    expect(out).toMatch(/\/[0-9a-f]{32}\/report\.csv holds:\nstep,loss/);
     expect(JSON.parse(run("inspect", join(dir, "inputs.pb")).stdout).literals.seed.scalar.primitive.integer).toBe(
       "4611686018427387904",
     );

@@ -84,6 +84,12 @@ describe.each(backends)("%s backend", (name, storage, root) => {
     expect(await storage.stat(uri)).toBeUndefined();
   });
 
+  it("names a directory with nothing in it as not found", async () => {
+    const e = await rejection(storage.downloadDirectory(`${base()}/no-such-dir`, join(local, "nowhere")));
+    expect(e.code).toBe(ErrorCode.notFound);
+    expect(e.path).toBe(`${base()}/no-such-dir`);
+  });
+
   it("uploads and downloads files and directories", async () => {
     const src = join(local, `src-${name}`);
     mkdirSync(join(src, "sub"), { recursive: true });

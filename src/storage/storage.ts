@@ -1,7 +1,7 @@
 // One storage over several backends, picked by URI scheme, with the raw-output prefix new data goes under.
 import { randomBytes } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { readdir, stat } from "node:fs/promises";
+import { mkdir, readdir, stat } from "node:fs/promises";
 import { join, resolve, sep } from "node:path";
 import { ErrorCode, fail } from "../errors.js";
 import type { Backend, ByteRange, ByteSource, ObjectInfo, WriteOptions } from "./backend.js";
@@ -134,6 +134,12 @@ export class Storage {
       await this.download(o.uri, join(root, ...o.uri.slice(base.length + 1).split("/")));
       n++;
     });
+    // Object stores have no empty directories: nothing under the prefix means nothing is there. A local
+    // directory that exists but is empty is fine.
+    if (n === 0 && !(schemeOf(uri) === "file" && (await stat(localPath(uri)).catch(() => undefined))?.isDirectory())) {
+      throw notFoundError(uri);
+    }
+    await mkdir(root, { recursive: true });
     return n;
   }
 }

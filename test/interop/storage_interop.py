@@ -38,6 +38,13 @@ def tree(root: str) -> dict:
     return out
 
 
+def record(file_t, dir_t):
+    """The pydantic model `Rec(name, f, d)` over an SDK's file and directory classes (our schema's counterpart)."""
+    from pydantic import create_model
+
+    return create_model("Rec", name=(str, ...), f=(file_t, ...), d=(dir_t, ...))
+
+
 def sample(dir_: str, who: str) -> typing.Tuple[str, str]:
     """A file and a directory (with a nested binary file) to upload."""
     f = os.path.join(dir_, "hello.txt")
@@ -67,16 +74,10 @@ class Flytekit:
         self.ctx = FlyteContextManager.current_context().with_file_access(self.fa).build()
 
     def types(self):
-        from pydantic import BaseModel
         from flytekit.types.directory import FlyteDirectory
         from flytekit.types.file import FlyteFile
 
-        class Rec(BaseModel):
-            name: str
-            f: FlyteFile
-            d: FlyteDirectory
-
-        return FlyteFile, FlyteDirectory, Rec
+        return FlyteFile, FlyteDirectory, record(FlyteFile, FlyteDirectory)
 
     def write(self, v, t) -> bytes:
         from flytekit.core.type_engine import TypeEngine
@@ -177,14 +178,8 @@ class Flyte2:
 
     def types(self):
         from flyte.io import Dir, File
-        from pydantic import BaseModel
 
-        class Rec(BaseModel):
-            name: str
-            f: File
-            d: Dir
-
-        return File, Dir, Rec
+        return File, Dir, record(File, Dir)
 
     def write(self, v, t) -> bytes:
         from flyte.types import TypeEngine
