@@ -7,14 +7,22 @@ import type { Storage } from "./storage/storage.js";
 
 export async function performUploads(uploads: readonly PlannedUpload[], storage: Storage): Promise<void> {
   if (uploads.length === 0) return;
-  await runPool(uploads, storage.concurrency, async (u) => {
-    try {
-      if (u.directory) await storage.uploadDirectory(u.source, u.uri);
-      else await storage.upload(u.source, u.uri);
-    } catch (e) {
-      throw atValue(e, u);
-    }
-  });
+  const done: PlannedUpload[] = [];
+  try {
+    await runPool(uploads, storage.concurrency, async (u) => {
+      try {
+        if (u.directory) await storage.uploadDirectory(u.source, u.uri);
+        else await storage.upload(u.source, u.uri);
+        done.push(u);
+      } catch (e) {
+        throw atValue(e, u);
+      }
+    });
+  } catch (e) {
+    // No literal will name what did arrive: remove it (best effort; the error that matters is the first one).
+    await Promise.allSettled(done.map((u) => (u.directory ? storage.deleteTree(u.uri) : storage.delete(u.uri))));
+    throw e;
+  }
 }
 
 /** The storage error restated at the value's path, naming both ends of the transfer. */

@@ -146,6 +146,25 @@ describe("handles are lazy", () => {
   });
 });
 
+describe("a conversion whose uploads fail", () => {
+  it("removes what did arrive, so nothing is left that no literal names", async () => {
+    const raw = `s3://files-tests/cleanup-${Date.now()}`;
+    const eng = createTypeEngine({
+      storage: new Storage({ rawOutputPrefix: raw, s3: { endpoint, credentials: CREDENTIALS } }),
+    });
+    const ok = join(work, "arrives.txt");
+    writeFileSync(ok, "here");
+    const Three = z.object({ a: file(), d: directory(), m: file() });
+    const value = { a: ok, d: sampleDir("arrives-dir"), m: join(work, "missing.txt") };
+    const e = await rejection(eng.toLiteral(value, Three));
+    expect(e.code).toBe(ErrorCode.notFound);
+    expect(e.path).toBe("value.m");
+    const left = [];
+    for await (const o of s3.list(raw)) left.push(o.uri);
+    expect(left).toEqual([]);
+  });
+});
+
 describe("files inside records", () => {
   const Report = z.object({ name: z.string(), data: file(), out: directory(), extra: file().optional() }).meta({
     title: "Report",

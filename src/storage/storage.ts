@@ -82,6 +82,11 @@ export class Storage {
     return this.backend(uri).delete(uri);
   }
 
+  /** Deletes every object under a directory URI. */
+  async deleteTree(uri: string): Promise<void> {
+    await runPool(this.list(uri), this.concurrency, (o) => this.delete(o.uri));
+  }
+
   /** A whole object in memory; for small objects such as offloaded literals. */
   async readBytes(uri: string): Promise<Uint8Array> {
     const chunks: Uint8Array[] = [];
