@@ -17,6 +17,11 @@ export function storageError(operation: string, uri: string, cause: unknown): Fl
   );
 }
 
+/** The error for a failed operation on `uri`: `not_found` when there was nothing there, else `storage_failed`. */
+export function ioError(operation: string, uri: string, cause: unknown): FlyteTypeError {
+  return isMissing(cause) ? notFoundError(uri, cause) : storageError(operation, uri, cause);
+}
+
 /** Whether an error from the file system or an S3 client means "there is no such object". */
 export function isMissing(e: unknown): boolean {
   const err = e as { code?: string; name?: string; $metadata?: { httpStatusCode?: number } } | null;

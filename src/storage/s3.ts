@@ -8,7 +8,7 @@
 import { Readable } from "node:stream";
 import type { S3Client, S3ClientConfig } from "@aws-sdk/client-s3";
 import type { Backend, ByteRange, ByteSource, ObjectInfo, WriteOptions } from "./backend.js";
-import { isMissing, notFoundError, storageError } from "./errors.js";
+import { ioError, isMissing, notFoundError, storageError } from "./errors.js";
 import { bucketKey } from "./uri.js";
 
 export interface S3Options {
@@ -77,7 +77,7 @@ export class S3Backend implements Backend {
         );
         body = out.Body as Readable;
       } catch (e) {
-        throw isMissing(e) ? notFoundError(uri, e) : storageError("reading", uri, e);
+        throw ioError("reading", uri, e);
       }
       try {
         for await (const chunk of body) {

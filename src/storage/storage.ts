@@ -5,7 +5,7 @@ import { mkdir, readdir, stat } from "node:fs/promises";
 import { join, resolve, sep } from "node:path";
 import { ErrorCode, fail } from "../errors.js";
 import type { Backend, ByteRange, ByteSource, ObjectInfo, WriteOptions } from "./backend.js";
-import { isMissing, notFoundError, storageError } from "./errors.js";
+import { ioError, notFoundError } from "./errors.js";
 import { LocalBackend } from "./local.js";
 import { runPool } from "./pool.js";
 import { S3Backend, type S3Options } from "./s3.js";
@@ -102,7 +102,7 @@ export class Storage {
   async upload(path: string, uri: string): Promise<ObjectInfo> {
     const local = localPath(path);
     const info = await stat(local).catch((e) => {
-      throw isMissing(e) ? notFoundError(local, e) : storageError("uploading", local, e);
+      throw ioError("uploading", local, e);
     });
     return this.write(uri, createReadStream(local), { size: info.size });
   }
@@ -118,7 +118,7 @@ export class Storage {
   async uploadDirectory(path: string, uri: string): Promise<number> {
     const root = localPath(path);
     const names = await readdir(root, { recursive: true }).catch((e) => {
-      throw isMissing(e) ? notFoundError(root, e) : storageError("uploading", root, e);
+      throw ioError("uploading", root, e);
     });
     let n = 0;
     await runPool(names.sort(), this.concurrency, async (rel) => {
