@@ -1,5 +1,6 @@
 // The state of one conversion walk: where we are, what went wrong so far, and how strictly numbers match.
-import { type ErrorCode, FlyteTypeError, type Issue, MAX_ISSUES } from "./errors.js";
+import { ErrorCode, FlyteTypeError, type Issue, MAX_ISSUES } from "./errors.js";
+import { describeValue, msg } from "./messages.js";
 import type { LiteralType } from "./model.js";
 import type { OffloadOptions } from "./offload.js";
 import { formatPath, type PathSegment } from "./path.js";
@@ -99,6 +100,15 @@ export class ConvertContext {
       ...(received === undefined ? {} : { received }),
     });
     return INVALID;
+  }
+
+  /**
+   * Records a type mismatch: `expected` in the message (`"an array"`), `short` as the issue's expected field
+   * (`"array"`, default `expected`), and the received value described.
+   */
+  mismatch(expected: string, value: unknown, short: string = expected): Invalid {
+    const received = describeValue(value);
+    return this.fail(ErrorCode.typeMismatch, msg.expected(expected, received), short, received);
   }
 
   /** Runs `attempt` without keeping its issues; returns its result (INVALID when it failed). */

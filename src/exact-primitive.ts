@@ -3,9 +3,7 @@
 import type { Codec } from "./codec.js";
 import type { ConvertContext, Invalid } from "./context.js";
 import type { TypeDesc } from "./descriptor.js";
-import { ErrorCode } from "./errors.js";
 import { NO_MATCH, type PrimitiveValue, readPrimitive } from "./literal-read.js";
-import { describeValue, msg } from "./messages.js";
 import type { Literal, LiteralType } from "./model.js";
 
 export interface ExactPrimitive<T> {
@@ -23,16 +21,8 @@ export function exactPrimitiveCodec<T>(desc: TypeDesc, spec: ExactPrimitive<T>):
   const { typeOf, primitive } = spec;
   const expected = `a ${typeOf}`;
   const fromPlain = (v: unknown, cx: ConvertContext): unknown =>
-    typeof v === typeOf
-      ? v
-      : cx.fail(
-          ErrorCode.typeMismatch,
-          msg.expected(`a msgpack ${typeOf}`, describeValue(v)),
-          `msgpack ${typeOf}`,
-          describeValue(v),
-        );
-  const mismatch = (value: unknown, cx: ConvertContext): Invalid =>
-    cx.fail(ErrorCode.typeMismatch, msg.expected(expected, describeValue(value)), typeOf, describeValue(value));
+    typeof v === typeOf ? v : cx.mismatch(`a msgpack ${typeOf}`, v, `msgpack ${typeOf}`);
+  const mismatch = (value: unknown, cx: ConvertContext): Invalid => cx.mismatch(expected, value, typeOf);
   const onPrimitive = (p: PrimitiveValue): unknown => (p.case === primitive ? p.value : NO_MATCH);
   return {
     desc,

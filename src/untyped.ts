@@ -2,7 +2,6 @@
 // Python's msgpack maps the equivalent Python values, so a TS task and a Python task see the same data.
 import { type ConvertContext, INVALID, type Invalid } from "./context.js";
 import { ErrorCode } from "./errors.js";
-import { describeValue, msg } from "./messages.js";
 import { MAX_MSGPACK_DEPTH } from "./msgpack.js";
 import type { MsgpackWriter } from "./msgpack-writer.js";
 import { isPlainObject } from "./objects.js";
@@ -12,7 +11,7 @@ const INT64_MIN = -(2n ** 63n);
 const UINT64_MAX = 2n ** 64n - 1n;
 
 function refuse(cx: ConvertContext, value: unknown, why: string): Invalid {
-  return cx.fail(ErrorCode.typeMismatch, msg.expected(why, describeValue(value)), why, describeValue(value));
+  return cx.mismatch(why, value);
 }
 
 /**

@@ -7,7 +7,7 @@ import { ErrorCode } from "../src/errors.js";
 import { FlyteDirectory, FlyteFile } from "../src/files.js";
 import type { JsonObject, SchemaGen } from "../src/json-schema.js";
 import { binaryValueOf, literalMismatch, NOT_BINARY } from "../src/literal-read.js";
-import { describeValue, msg } from "../src/messages.js";
+import { msg } from "../src/messages.js";
 import { BlobType_BlobDimensionality, type Literal, lit, ltype } from "../src/model.js";
 import type { MsgpackWriter } from "../src/msgpack-writer.js";
 import { isPlainObject } from "../src/objects.js";
@@ -43,12 +43,7 @@ export function blobCodec(s: Spec): Codec {
       uri = value.uri;
       metadata = value instanceof FlyteFile ? value.metadata : undefined;
     } else {
-      return cx.fail(
-        ErrorCode.typeMismatch,
-        msg.expected(expected, describeValue(value)),
-        expected,
-        describeValue(value),
-      );
+      return cx.mismatch(expected, value);
     }
     if (uri === "") return cx.fail(ErrorCode.typeMismatch, msg.expected(expected, "an empty string"), expected, '""');
     return { uri: isRemote(uri) ? uri : cx.planUpload(localPath(uri), s.multipart), metadata };
@@ -71,7 +66,7 @@ export function blobCodec(s: Spec): Codec {
       return handle(v.path, format, meta, cx);
     }
     const want = `a ${s.title} as msgpack {path: string}`;
-    return cx.fail(ErrorCode.typeMismatch, msg.expected(want, describeValue(v)), want, describeValue(v));
+    return cx.mismatch(want, v);
   };
 
   const pydanticSchema = (): JsonObject => ({

@@ -3,7 +3,7 @@ import type { KindHandler } from "../src/codec.js";
 import { type ConvertContext, INVALID, type Invalid } from "../src/context.js";
 import { ErrorCode, FlyteTypeError } from "../src/errors.js";
 import type { JsonObject } from "../src/json-schema.js";
-import { describeValue, msg } from "../src/messages.js";
+import { describeValue } from "../src/messages.js";
 import type { Literal } from "../src/model.js";
 import { packUntyped } from "../src/untyped.js";
 
@@ -23,13 +23,7 @@ export const customKind: KindHandler<"custom"> = {
     const key = t.type;
     const isMine =
       typeof key === "function" ? (v: unknown) => v instanceof key : (v: unknown) => key.safeParse(v).success;
-    const notMine = (value: unknown, cx: ConvertContext): Invalid =>
-      cx.fail(
-        ErrorCode.typeMismatch,
-        msg.expected(`a ${t.name} value`, describeValue(value)),
-        t.name,
-        describeValue(value),
-      );
+    const notMine = (value: unknown, cx: ConvertContext): Invalid => cx.mismatch(`a ${t.name} value`, value, t.name);
     const notInRecords = (cx: ConvertContext, value: unknown): Invalid =>
       cx.fail(
         ErrorCode.unsupportedSchema,

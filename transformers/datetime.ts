@@ -49,12 +49,7 @@ export const datetimeKind: KindHandler<"datetime"> = {
     const fromPlain = (v: unknown, cx: ConvertContext): unknown => {
       const t = typeof v === "string" ? parseIsoTimestamp(v) : undefined;
       if (t === undefined) {
-        return cx.fail(
-          ErrorCode.typeMismatch,
-          msg.expected("an ISO-8601 datetime string", describeValue(v)),
-          "ISO-8601 string",
-          describeValue(v),
-        );
+        return cx.mismatch("an ISO-8601 datetime string", v, "ISO-8601 string");
       }
       return fromTimestamp(t, cx);
     };
@@ -64,12 +59,7 @@ export const datetimeKind: KindHandler<"datetime"> = {
       if (asDate && value instanceof Date && !Number.isNaN(value.getTime())) t = timestampFromDate(value);
       else if (!asDate && isTimestampLike(value)) t = value;
       if (t === undefined) {
-        return cx.fail(
-          ErrorCode.typeMismatch,
-          msg.expected(expected, describeValue(value)),
-          expected,
-          describeValue(value),
-        );
+        return cx.mismatch(expected, value);
       }
       if (!timestampInRange(t)) {
         return cx.fail(

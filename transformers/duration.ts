@@ -3,7 +3,7 @@ import type { KindHandler } from "../src/codec.js";
 import { type ConvertContext, INVALID, type Invalid } from "../src/context.js";
 import { ErrorCode } from "../src/errors.js";
 import { NO_MATCH, type PrimitiveValue, readPrimitive } from "../src/literal-read.js";
-import { describeValue, msg } from "../src/messages.js";
+import { msg } from "../src/messages.js";
 import { lit, ltype, SimpleType } from "../src/model.js";
 import { duration } from "../src/schemas.js";
 import {
@@ -35,22 +35,12 @@ const fromPlain = (v: unknown, cx: ConvertContext): unknown => {
   if (typeof v === "bigint") return fromDuration({ seconds: v, nanos: 0 }, cx);
   const parsed = typeof v === "string" ? parseIsoDuration(v) : undefined;
   if (parsed !== undefined) return fromDuration(parsed, cx);
-  return cx.fail(
-    ErrorCode.typeMismatch,
-    msg.expected("msgpack seconds or an ISO-8601 duration", describeValue(v)),
-    "msgpack seconds or ISO-8601 duration",
-    describeValue(v),
-  );
+  return cx.mismatch("msgpack seconds or an ISO-8601 duration", v, "msgpack seconds or ISO-8601 duration");
 };
 
 const check = (value: unknown, cx: ConvertContext): Duration | Invalid => {
   if (!isTimestampLike(value)) {
-    return cx.fail(
-      ErrorCode.typeMismatch,
-      msg.expected(EXPECTED, describeValue(value)),
-      EXPECTED,
-      describeValue(value),
-    );
+    return cx.mismatch(EXPECTED, value);
   }
   if (!durationInRange(value)) {
     const got = `${value.seconds}s ${value.nanos}ns`;

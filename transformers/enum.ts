@@ -5,7 +5,7 @@ import type { KindHandler } from "../src/codec.js";
 import { type ConvertContext, INVALID } from "../src/context.js";
 import { ErrorCode } from "../src/errors.js";
 import { NO_MATCH, type PrimitiveValue, readPrimitive } from "../src/literal-read.js";
-import { describeValue, msg } from "../src/messages.js";
+import { msg } from "../src/messages.js";
 import { lit, ltype } from "../src/model.js";
 
 export const enumKind: KindHandler<"enum"> = {
@@ -13,12 +13,7 @@ export const enumKind: KindHandler<"enum"> = {
     const allowed = new Set(desc.values);
     const check = (v: unknown, cx: ConvertContext): unknown => {
       if (typeof v !== "string") {
-        return cx.fail(
-          ErrorCode.typeMismatch,
-          msg.expected("an enum string", describeValue(v)),
-          "string",
-          describeValue(v),
-        );
+        return cx.mismatch("an enum string", v, "string");
       }
       if (!allowed.has(v)) {
         return cx.fail(

@@ -5,29 +5,18 @@ import type { KindHandler } from "../src/codec.js";
 import { type ConvertContext, INVALID, type Invalid } from "../src/context.js";
 import { ErrorCode } from "../src/errors.js";
 import { NO_MATCH, type PrimitiveValue, readPrimitive } from "../src/literal-read.js";
-import { describeValue, msg } from "../src/messages.js";
 import { lit, ltype, SimpleType } from "../src/model.js";
 
 const fromPlain = (v: unknown, cx: ConvertContext): unknown => {
   // msgpack's 1.0 decodes to the JS number 1: in a union's first pass it is left to an INTEGER variant.
   if (typeof v === "number") return cx.strictNumbers && Number.isInteger(v) ? check(v, cx) : v;
   if (typeof v === "bigint") return Number(v);
-  return cx.fail(
-    ErrorCode.typeMismatch,
-    msg.expected("a msgpack float", describeValue(v)),
-    "msgpack float",
-    describeValue(v),
-  );
+  return cx.mismatch("a msgpack float", v, "msgpack float");
 };
 
 const check = (value: unknown, cx: ConvertContext): number | Invalid => {
   if (typeof value !== "number") {
-    return cx.fail(
-      ErrorCode.typeMismatch,
-      msg.expected("a number", describeValue(value)),
-      "number",
-      describeValue(value),
-    );
+    return cx.mismatch("a number", value, "number");
   }
   // In a union's first pass an integral number belongs to an INTEGER variant (see ConvertContext).
   if (cx.strictNumbers && Number.isInteger(value)) {

@@ -5,7 +5,7 @@ import type { KindHandler } from "../src/codec.js";
 import { type ConvertContext, INVALID, type Invalid } from "../src/context.js";
 import { ErrorCode } from "../src/errors.js";
 import { NO_MATCH, type PrimitiveValue, readPrimitive } from "../src/literal-read.js";
-import { describeValue, msg } from "../src/messages.js";
+import { msg } from "../src/messages.js";
 import { lit, ltype, SimpleType } from "../src/model.js";
 
 const INT64_MIN = -(2n ** 63n);
@@ -41,12 +41,7 @@ export const intKind: KindHandler<"int"> = {
     const fromPlain = (v: unknown, cx: ConvertContext): unknown => {
       if (typeof v === "bigint") return fromBigint(v, cx);
       if (typeof v === "number" && Number.isInteger(v)) return fromNumber(v, cx);
-      return cx.fail(
-        ErrorCode.typeMismatch,
-        msg.expected("a msgpack integer", describeValue(v)),
-        "msgpack integer",
-        describeValue(v),
-      );
+      return cx.mismatch("a msgpack integer", v, "msgpack integer");
     };
 
     const onPrimitive = (p: PrimitiveValue, cx: ConvertContext): unknown => {
@@ -64,12 +59,7 @@ export const intKind: KindHandler<"int"> = {
     const check = (value: unknown, cx: ConvertContext): bigint | number | Invalid => {
       if (asBigint) {
         if (typeof value !== "bigint") {
-          return cx.fail(
-            ErrorCode.typeMismatch,
-            msg.expected(expected, describeValue(value)),
-            expected,
-            describeValue(value),
-          );
+          return cx.mismatch(expected, value);
         }
         if (value < INT64_MIN || value > INT64_MAX) {
           return cx.fail(ErrorCode.outOfRange, msg.outOfRange(`${value}n`, "the int64 range"), expected, `${value}n`);
@@ -77,12 +67,7 @@ export const intKind: KindHandler<"int"> = {
         return value;
       }
       if (typeof value !== "number" || !Number.isInteger(value)) {
-        return cx.fail(
-          ErrorCode.typeMismatch,
-          msg.expected(expected, describeValue(value)),
-          expected,
-          describeValue(value),
-        );
+        return cx.mismatch(expected, value);
       }
       if (!Number.isSafeInteger(value)) {
         return cx.fail(

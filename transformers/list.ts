@@ -4,9 +4,7 @@
 import { z } from "zod";
 import type { KindHandler } from "../src/codec.js";
 import { type ConvertContext, INVALID, type Invalid } from "../src/context.js";
-import { ErrorCode } from "../src/errors.js";
 import { binaryValueOf, literalMismatch, NOT_BINARY } from "../src/literal-read.js";
-import { describeValue, msg } from "../src/messages.js";
 import { type Literal, type LiteralType, lit, ltype } from "../src/model.js";
 
 type Indexed = ArrayLike<unknown>;
@@ -17,8 +15,7 @@ function asIndexed(value: unknown): Indexed | undefined {
   return undefined;
 }
 
-const notArray = (value: unknown, cx: ConvertContext): Invalid =>
-  cx.fail(ErrorCode.typeMismatch, msg.expected("an array", describeValue(value)), "array", describeValue(value));
+const notArray = (value: unknown, cx: ConvertContext): Invalid => cx.mismatch("an array", value, "array");
 
 export const listKind: KindHandler<"list"> = {
   compile(desc, child) {
@@ -46,12 +43,7 @@ export const listKind: KindHandler<"list"> = {
     }
     const fromPlain = (v: unknown, cx: ConvertContext): unknown => {
       if (!Array.isArray(v)) {
-        return cx.fail(
-          ErrorCode.typeMismatch,
-          msg.expected("a msgpack array", describeValue(v)),
-          "msgpack array",
-          describeValue(v),
-        );
+        return cx.mismatch("a msgpack array", v, "msgpack array");
       }
       return each(v, cx, (x) => element.fromPlain(x, cx));
     };

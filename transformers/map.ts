@@ -7,7 +7,7 @@ import type { KindHandler } from "../src/codec.js";
 import { type ConvertContext, INVALID, type Invalid } from "../src/context.js";
 import { ErrorCode } from "../src/errors.js";
 import { binaryValueOf, literalMismatch, NOT_BINARY } from "../src/literal-read.js";
-import { describeValue, msg } from "../src/messages.js";
+import { msg } from "../src/messages.js";
 import { type Literal, type LiteralType, lit, ltype } from "../src/model.js";
 import { type MsgpackWriter, writeMsgpack } from "../src/msgpack-writer.js";
 import { type Dict, isPlainObject, setOwn } from "../src/objects.js";
@@ -40,8 +40,7 @@ export const mapKind: KindHandler<"map"> = {
       }
       return bad ? INVALID : out;
     }
-    const notObject = (v: unknown, cx: ConvertContext, what: string): Invalid =>
-      cx.fail(ErrorCode.typeMismatch, msg.expected(what, describeValue(v)), what, describeValue(v));
+    const notObject = (v: unknown, cx: ConvertContext, what: string): Invalid => cx.mismatch(what, v);
     const fromPlain = (v: unknown, cx: ConvertContext): unknown =>
       isPlainObject(v) ? each(v, cx, (x) => valueCodec.fromPlain(x, cx)) : notObject(v, cx, "a msgpack map");
 

@@ -4,26 +4,16 @@
 import { z } from "zod";
 import type { KindHandler } from "../src/codec.js";
 import { type ConvertContext, INVALID, type Invalid } from "../src/context.js";
-import { ErrorCode } from "../src/errors.js";
 import { binaryValueOf, literalMismatch, NOT_BINARY } from "../src/literal-read.js";
-import { describeValue, msg } from "../src/messages.js";
 import { lit, ltype, SimpleType } from "../src/model.js";
 
-const notNone = (value: unknown, cx: ConvertContext): Invalid =>
-  cx.fail(
-    ErrorCode.typeMismatch,
-    msg.expected("null or undefined", describeValue(value)),
-    "null",
-    describeValue(value),
-  );
+const notNone = (value: unknown, cx: ConvertContext): Invalid => cx.mismatch("null or undefined", value, "null");
 
 export const noneKind: KindHandler<"none"> = {
   compile(desc) {
     const empty = desc.repr === "null" ? null : undefined;
     const fromPlain = (v: unknown, cx: ConvertContext): unknown =>
-      v === null || v === undefined
-        ? empty
-        : cx.fail(ErrorCode.typeMismatch, msg.expected("msgpack nil", describeValue(v)), "nil", describeValue(v));
+      v === null || v === undefined ? empty : cx.mismatch("msgpack nil", v, "nil");
     return {
       desc,
       literalType: ltype.simple(SimpleType.NONE),

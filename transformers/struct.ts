@@ -12,7 +12,6 @@ import type { FieldDesc } from "../src/descriptor.js";
 import { ErrorCode } from "../src/errors.js";
 import { type JsonObject, jsonOf, pydanticTitle, SchemaGen } from "../src/json-schema.js";
 import { binaryValueOf, literalMismatch, NOT_BINARY } from "../src/literal-read.js";
-import { describeValue, msg } from "../src/messages.js";
 import { type LiteralType, lit } from "../src/model.js";
 import { type MsgpackWriter, writeMsgpack } from "../src/msgpack-writer.js";
 import { type Dict, isPlainObject, setOwn } from "../src/objects.js";
@@ -41,8 +40,7 @@ export const structKind: KindHandler<"struct"> = {
     const declared = new Set(fields.map((f) => f.name));
     const extraKeys = (value: object): string[] => Object.keys(value).filter((k) => !declared.has(k));
 
-    const mismatch = (v: unknown, cx: ConvertContext, what: string): Invalid =>
-      cx.fail(ErrorCode.typeMismatch, msg.expected(what, describeValue(v)), what, describeValue(v));
+    const mismatch = (v: unknown, cx: ConvertContext, what: string): Invalid => cx.mismatch(what, v);
     const refuseExtra = (keys: string[], cx: ConvertContext): Invalid =>
       cx.fail(
         ErrorCode.unexpectedValue,

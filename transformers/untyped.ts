@@ -4,9 +4,7 @@
 
 import type { KindHandler } from "../src/codec.js";
 import { type ConvertContext, INVALID } from "../src/context.js";
-import { ErrorCode } from "../src/errors.js";
 import { binaryValueOf, literalMismatch, NOT_BINARY } from "../src/literal-read.js";
-import { describeValue, msg } from "../src/messages.js";
 import { lit } from "../src/model.js";
 import { writeMsgpack } from "../src/msgpack-writer.js";
 import { isPlainObject } from "../src/objects.js";
@@ -17,9 +15,7 @@ export const untypedKind: KindHandler<"untyped"> = {
   compile(desc) {
     const objectOnly = desc.shape === "object";
     const shapeOk = (v: unknown, cx: ConvertContext, what: string): boolean =>
-      !objectOnly ||
-      isPlainObject(v) ||
-      cx.fail(ErrorCode.typeMismatch, msg.expected(what, describeValue(v)), what, describeValue(v)) !== INVALID;
+      !objectOnly || isPlainObject(v) || cx.mismatch(what, v) !== INVALID;
     const fromPlain = (v: unknown, cx: ConvertContext): unknown => (shapeOk(v, cx, "a msgpack map") ? v : INVALID);
     return {
       desc,
