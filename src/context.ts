@@ -1,4 +1,7 @@
 // The state of one conversion walk: where we are, what went wrong so far, and how strictly numbers match.
+
+import { defaultDatasets } from "./dataset/default.js";
+import type { DatasetRegistry } from "./dataset/registry.js";
 import { ErrorCode, FlyteTypeError, type Issue, MAX_ISSUES } from "./errors.js";
 import { describeValue, msg } from "./messages.js";
 import type { LiteralType } from "./model.js";
@@ -32,16 +35,25 @@ export interface ConvertOptions {
    * offloaded literal instead, as flytekit does for task outputs. See `offloadFromEnv()`.
    */
   readonly offload?: OffloadOptions;
+  /** The dataset encoders and decoders; default: the engine's. */
+  readonly datasets?: DatasetRegistry;
 }
 
-/** A local file or directory a literal will point at once it is uploaded; the URI is chosen up front. */
-export interface PlannedUpload {
-  readonly source: string;
+/**
+ * Data a literal will point at once it is stored; the URI is chosen up front. `file`, `directory` and `path` (a
+ * local path of either kind, stored as `<uri>` whichever it is) are uploads; `encode` writes a data frame.
+ */
+export type PlannedUpload = {
   readonly uri: string;
-  readonly directory: boolean;
   /** Where in the value it was found, for errors. */
   readonly path: string;
-}
+} & (
+  | { readonly kind: "file" | "directory" | "path"; readonly source: string }
+  | { readonly kind: "encode"; readonly source: object; readonly describe: string; readonly write: WriteData }
+);
+
+/** Writes a dataset's data under `uri` (a directory prefix). */
+export type WriteData = (uri: string, storage: Storage) => Promise<void>;
 
 export class ConvertContext {
   readonly path: PathSegment[] = [];
@@ -58,8 +70,9 @@ export class ConvertContext {
   readonly storage: Storage;
   /** Uploads the literal needs before it may be handed out (toLiteral), in the order met. */
   readonly uploads: PlannedUpload[] = [];
-  /** Sources already planned, by kind and path; made on the first upload (most conversions have none). */
-  private planned: Map<string, string> | undefined;
+  /** Sources already planned, by kind and path (or by object); made on the first upload (most have none). */
+  private planned: Map<unknown, string> | undefined;
+  readonly datasets: DatasetRegistry;
 
   constructor(
     readonly root: string,
@@ -67,6 +80,7 @@ export class ConvertContext {
   ) {
     this.truncateDatetimes = options.datetimePrecision === "truncate";
     this.storage = options.storage ?? defaultStorage();
+    this.datasets = options.datasets ?? defaultDatasets();
   }
 
   /**
@@ -74,15 +88,28 @@ export class ConvertContext {
    * stays synchronous: the upload itself runs after the walk, and the literal is returned only once it is done.
    * A source met twice is uploaded once.
    */
-  planUpload(source: string, directory: boolean): string {
-    const key = `${directory ? "d" : "f"}:${source}`;
+  planUpload(source: string, kind: "file" | "directory" | "path"): string {
+    const key = `${kind}:${source}`;
     this.planned ??= new Map();
     let uri = this.planned.get(key);
     if (uri === undefined) {
-      uri = directory ? this.storage.randomPrefix() : this.storage.randomPath(source);
+      uri = kind === "directory" ? this.storage.randomPrefix() : this.storage.randomPath(source);
       this.planned.set(key, uri);
-      this.uploads.push({ source, uri, directory, path: formatPath(this.root, this.path) });
+      this.uploads.push({ kind, source, uri, path: formatPath(this.root, this.path) });
     }
+    return uri;
+  }
+
+  /**
+   * Plans writing a data frame under `uri` after the walk; `source` (the dataset value) is written once however
+   * often it is met, since a stream can be read only once.
+   */
+  planWrite(source: object, uri: string, describe: string, write: WriteData): string {
+    this.planned ??= new Map();
+    const known = this.planned.get(source);
+    if (known !== undefined) return known;
+    this.planned.set(source, uri);
+    this.uploads.push({ kind: "encode", source, uri, describe, write, path: formatPath(this.root, this.path) });
     return uri;
   }
 
@@ -124,7 +151,9 @@ export class ConvertContext {
       const out = attempt();
       if (this.issues.length === mark) return out;
       // A failed attempt's uploads are not needed.
-      for (const u of this.uploads.splice(uploads)) this.planned?.delete(`${u.directory ? "d" : "f"}:${u.source}`);
+      for (const u of this.uploads.splice(uploads)) {
+        this.planned?.delete(u.kind === "encode" ? u.source : `${u.kind}:${u.source}`);
+      }
       return INVALID;
     } finally {
       this.issues.length = mark;

@@ -1,5 +1,6 @@
 // Type descriptors: plain readonly data with a `kind`, compiled once from a zod schema (or registered class).
 // Every operation over kinds is a table keyed by Kind, so adding a kind fails to compile wherever it is missing.
+import type { DatasetColumn } from "./dataset/structured-dataset.js";
 import type { SchemaStyle } from "./json-schema.js";
 import type { Transformer } from "./transformer.js";
 
@@ -51,6 +52,14 @@ export type TypeDesc =
   /** A file (SINGLE blob) or directory (MULTIPART blob) in storage, read back as a lazy handle. */
   | { readonly kind: "file"; readonly format: string }
   | { readonly kind: "directory"; readonly format: string }
+  /** A StructuredDataset: columns and format as declared (none and "" for any), read back as a lazy handle. */
+  | {
+      readonly kind: "dataset";
+      readonly format: string;
+      readonly columns: readonly DatasetColumn[];
+      readonly externalSchemaType: string;
+      readonly externalSchemaBytes: Uint8Array;
+    }
   | { readonly kind: "custom"; readonly transformer: Transformer<unknown> };
 
 export type Kind = TypeDesc["kind"];
@@ -73,5 +82,6 @@ export const KINDS = [
   "hashed",
   "file",
   "directory",
+  "dataset",
   "custom",
 ] as const satisfies readonly Kind[];

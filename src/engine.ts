@@ -7,6 +7,8 @@ import { compileSpec, type TypeSpec } from "./compile.js";
 import type { ConvertOptions } from "./context.js";
 import type { InputOf, ValueOf } from "./convert.js";
 import { convertToLiteral, convertToValue, type Entry } from "./convert.js";
+import { defaultDatasets } from "./dataset/default.js";
+import type { DatasetRegistry } from "./dataset/registry.js";
 import type { TypeDesc } from "./descriptor.js";
 import { ErrorCode, fail } from "./errors.js";
 import { createInterface, type InterfaceSpec, type TypedIO } from "./interface.js";
@@ -25,6 +27,8 @@ export interface TypeEngine {
   readonly registry: Registry;
   /** Where local files are uploaded and what file handles read from, unless a call gives its own. */
   readonly storage: Storage;
+  /** The data-frame encoders and decoders StructuredDatasets are written and read with, unless a call gives its own. */
+  readonly datasets: DatasetRegistry;
   literalType(spec: TypeSpec): LiteralType;
   toLiteral<S extends TypeSpec>(value: InputOf<S>, spec: S, options?: ConvertOptions): Promise<Literal>;
   toValue<S extends TypeSpec>(literal: Literal, spec: S, options?: ConvertOptions): Promise<ValueOf<S>>;
@@ -38,11 +42,19 @@ export interface TypeEngine {
   codec(spec: TypeSpec): Codec;
 }
 
-export function createEngine(registry: Registry, storage: Storage = defaultStorage()): TypeEngine {
+export function createEngine(
+  registry: Registry,
+  storage: Storage = defaultStorage(),
+  datasets: DatasetRegistry = defaultDatasets(),
+): TypeEngine {
   // Calls without their own storage use the engine's (one shared options object, no allocation per call).
-  const base: ConvertOptions = { storage };
+  const base: ConvertOptions = { storage, datasets };
   const withStorage = (o: ConvertOptions | undefined): ConvertOptions =>
-    o === undefined ? base : o.storage === undefined ? { ...o, storage } : o;
+    o === undefined
+      ? base
+      : o.storage !== undefined && o.datasets !== undefined
+        ? o
+        : { ...o, storage: o.storage ?? storage, datasets: o.datasets ?? datasets };
   let cache = new WeakMap<object, Entry>();
   let cachedVersion = registry.version;
 
@@ -96,6 +108,7 @@ export function createEngine(registry: Registry, storage: Storage = defaultStora
   const engine: TypeEngine = {
     registry,
     storage,
+    datasets,
     literalType: (spec) => clone(LiteralTypeSchema, entry(spec, "type").codec.literalType),
     async toLiteral(value, spec, options) {
       const e = entry(spec, "value");

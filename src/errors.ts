@@ -26,6 +26,10 @@ export const ErrorCode = {
   storageFailed: "storage_failed",
   /** A literal that needs I/O (an offloaded value, a local file) met a call that cannot do I/O. */
   ioRequired: "io_required",
+  /** Datasets: no encoder or decoder is registered for the (frame kind, protocol, format) asked for. */
+  noHandler: "no_handler",
+  /** Datasets: a declared column the data does not have. */
+  unknownColumn: "unknown_column",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

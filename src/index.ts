@@ -1,5 +1,6 @@
 // flyte-types: Flyte's type system for TypeScript. zod schemas ⇄ flyteidl literals, wire-exact with flytekit.
-import { createDefaultRegistry } from "./default-registry.js";
+import type { DatasetRegistry } from "./dataset/registry.js";
+import { createDefaultDatasetRegistry, createDefaultRegistry } from "./default-registry.js";
 import { createEngine, type TypeEngine } from "./engine.js";
 import type { Registry } from "./registry.js";
 import { defaultStorage } from "./storage/default.js";
@@ -13,20 +14,51 @@ export interface TypeEngineOptions {
    * S3 configured from the environment.
    */
   readonly storage?: Storage | StorageOptions;
+  /** The data-frame handlers for StructuredDatasets; default: a new registry with the built-in ones (Arrow ⇄ Parquet). */
+  readonly datasets?: DatasetRegistry;
 }
 
 /** A type engine over `options.registry`, or over a fresh default registry. */
 export function createTypeEngine(options: TypeEngineOptions = {}): TypeEngine {
   const s = options.storage;
   const storage = s === undefined ? defaultStorage() : s instanceof Storage ? s : new Storage(s);
-  return createEngine(options.registry ?? createDefaultRegistry(), storage);
+  return createEngine(
+    options.registry ?? createDefaultRegistry(),
+    storage,
+    options.datasets ?? createDefaultDatasetRegistry(),
+  );
 }
 
 export type { Codec, KindHandler, KindTable } from "./codec.js";
 export type { TypeSpec } from "./compile.js";
 export type { ConvertOptions } from "./context.js";
 export type { InputOf, ValueOf } from "./convert.js";
-export { createDefaultRegistry } from "./default-registry.js";
+export { arrowSchemaText, columnsFromArrow, columnsFromZod } from "./dataset/columns.js";
+export {
+  ArrowTable,
+  defineFrame,
+  type FrameAll,
+  type FrameBatch,
+  type FrameData,
+  type FrameKind,
+} from "./dataset/frame.js";
+export {
+  createDatasetRegistry,
+  type DatasetDecoder,
+  type DatasetEncoder,
+  type DatasetRegisterOptions,
+  type DatasetRegistry,
+  type DecodeSource,
+  type EncodeTarget,
+} from "./dataset/registry.js";
+export {
+  type DatasetColumn,
+  type DatasetHandleOptions,
+  type DatasetReader,
+  type IterOptions,
+  StructuredDataset,
+} from "./dataset/structured-dataset.js";
+export { createDefaultDatasetRegistry, createDefaultRegistry } from "./default-registry.js";
 export type { Kind, TypeDesc } from "./descriptor.js";
 export type { TypeEngine } from "./engine.js";
 export { ErrorCode, FlyteTypeError, type Issue } from "./errors.js";
@@ -42,11 +74,13 @@ export { computeHashString } from "./pbhash.js";
 export { createRegistry, type RegisterOptions, type Registry } from "./registry.js";
 export {
   type BlobTypeOptions,
+  type DatasetTypeOptions,
   dataclass,
   directory,
   duration,
   file,
   pydanticModel,
+  structuredDataset,
   timestamp,
   withHash,
 } from "./schemas.js";

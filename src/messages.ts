@@ -119,6 +119,8 @@ export const msg = {
     `unexpected value ${JSON.stringify(name)}; known names: ${known.length === 0 ? "none" : known.join(", ")}`,
   unsupported: (what: string, supported: readonly string[]) =>
     `${what} has no Flyte type; supported: ${supported.join(", ")}`,
+  noHandler: (what: string, registered: readonly string[]) =>
+    `no ${what}; registered: ${registered.length === 0 ? "none" : registered.join(", ")}`,
   noTransformer: (what: string, registered: readonly string[]) =>
     `no transformer for ${what}; registered: ${registered.length === 0 ? "none" : registered.join(", ")}`,
 };

@@ -9,6 +9,7 @@ import type {
   LiteralMap,
   Primitive,
   Scalar,
+  StructuredDataset,
   Union,
   Void,
 } from "./gen/flyteidl/core/literals_pb.js";
@@ -16,6 +17,8 @@ import {
   type BlobType,
   BlobType_BlobDimensionality,
   type LiteralType,
+  type StructuredDatasetType,
+  type StructuredDatasetType_DatasetColumn,
   type TypeStructure,
   type UnionType,
 } from "./gen/flyteidl/core/types_pb.js";
@@ -66,6 +69,16 @@ export const lit = {
         metadata: { $typeName: "flyteidl.core.BlobMetadata", type: blobType(format, multipart) },
       } as Blob,
     }),
+  /** A StructuredDataset at `uri`, carrying its type (format, columns) in its metadata. */
+  structuredDataset: (uri: string, type: StructuredDatasetType) =>
+    scalar({
+      case: "structuredDataset",
+      value: {
+        $typeName: "flyteidl.core.StructuredDataset",
+        uri,
+        metadata: { $typeName: "flyteidl.core.StructuredDatasetMetadata", structuredDatasetType: type },
+      } as StructuredDataset,
+    }),
   union: (value: Literal, type: LiteralType) =>
     scalar({ case: "union", value: { $typeName: "flyteidl.core.Union", value, type } as Union }),
   literalMap: (literals: { [key: string]: Literal }): LiteralMap => ({
@@ -78,6 +91,26 @@ function literalType(type: LiteralType["type"], structure?: TypeStructure): Lite
   const lt: LiteralType = { $typeName: "flyteidl.core.LiteralType", type };
   if (structure !== undefined) lt.structure = structure;
   return lt;
+}
+
+/** A StructuredDatasetType; empty columns and external schema are what flytekit's `to_flyte_idl` writes too. */
+export function datasetType(
+  format: string,
+  columns: readonly { readonly name: string; readonly literalType: LiteralType }[],
+  externalSchemaType = "",
+  externalSchemaBytes: Uint8Array = new Uint8Array(0),
+): StructuredDatasetType {
+  return {
+    $typeName: "flyteidl.core.StructuredDatasetType",
+    format,
+    columns: columns.map((c) => ({
+      $typeName: "flyteidl.core.StructuredDatasetType.DatasetColumn",
+      name: c.name,
+      literalType: c.literalType,
+    })) as StructuredDatasetType_DatasetColumn[],
+    externalSchemaType,
+    externalSchemaBytes,
+  };
 }
 
 function blobType(format: string, multipart: boolean): BlobType {
@@ -95,6 +128,7 @@ export const ltype = {
   map: (value: LiteralType) => literalType({ case: "mapValueType", value }),
   blob: (format: string, multipart: boolean) => literalType({ case: "blob", value: blobType(format, multipart) }),
   enum: (values: string[]) => literalType({ case: "enumType", value: { $typeName: "flyteidl.core.EnumType", values } }),
+  structuredDataset: (type: StructuredDatasetType) => literalType({ case: "structuredDatasetType", value: type }),
   union: (variants: LiteralType[]) =>
     literalType({ case: "unionType", value: { $typeName: "flyteidl.core.UnionType", variants } as UnionType }),
   /** A copy of `lt` whose structure is `{tag}` only, as flytekit's `_add_tag_to_type` makes union variants. */

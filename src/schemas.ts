@@ -1,5 +1,13 @@
 // Schemas flyte-types provides for values zod has no type for.
 import { z } from "zod";
+import {
+  type ArrowSchemaLike,
+  arrowSchemaText,
+  columnsFromArrow,
+  columnsFromZod,
+  isArrowSchema,
+} from "./dataset/columns.js";
+import { type DatasetColumn, StructuredDataset } from "./dataset/structured-dataset.js";
 import { FlyteDirectory, FlyteFile } from "./files.js";
 import { markHash, markSchema, markStyle } from "./markers.js";
 import { type Duration, durationInRange, isTimestampLike, type Timestamp, timestampInRange } from "./time.js";
@@ -70,4 +78,46 @@ export function directory(options: BlobTypeOptions = {}): z.ZodType<FlyteDirecto
     { error: "expected a path, a URI or a FlyteDirectory" },
   );
   return markSchema(schema, { kind: "directory", format: options.format ?? "" }) as never;
+}
+
+export interface DatasetTypeOptions {
+  /**
+   * The declared columns: a zod object (nested records become dotted names, as flytekit flattens them) or an Arrow
+   * schema (which also sets `external_schema_type: "arrow"`), or the columns themselves. A reader declaring
+   * columns gets only those.
+   */
+  readonly columns?: z.ZodObject | ArrowSchemaLike | readonly DatasetColumn[];
+  /** The storage format, e.g. `"parquet"`; default "" (any: the frame kind's default format is written). */
+  readonly format?: string;
+}
+
+/**
+ * A StructuredDataset (flytekit's `StructuredDataset`, `Annotated[pd.DataFrame, cols, fmt]`; Flyte 2's
+ * `DataFrame`). Give a `StructuredDataset` (from a frame, a stream of batches, or a URI) or a URI; read back as
+ * a lazy handle: `await value.open(ArrowTable).all()`.
+ */
+export function structuredDataset(
+  options: DatasetTypeOptions = {},
+): z.ZodType<StructuredDataset, string | URL | StructuredDataset> {
+  const c = options.columns;
+  const arrow = c !== undefined && isArrowSchema(c);
+  const columns =
+    c === undefined
+      ? []
+      : Array.isArray(c)
+        ? (c as readonly DatasetColumn[])
+        : arrow
+          ? columnsFromArrow(c.fields)
+          : columnsFromZod(c as never);
+  const schema = z.custom<StructuredDataset>(
+    (v) => typeof v === "string" || v instanceof URL || v instanceof StructuredDataset,
+    { error: "expected a StructuredDataset or a URI" },
+  );
+  return markSchema(schema, {
+    kind: "dataset",
+    format: options.format ?? "",
+    columns,
+    externalSchemaType: arrow ? "arrow" : "",
+    externalSchemaBytes: arrow ? new TextEncoder().encode(arrowSchemaText(c)) : new Uint8Array(0),
+  }) as never;
 }

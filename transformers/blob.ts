@@ -46,7 +46,7 @@ export function blobCodec(s: Spec): Codec {
       return cx.mismatch(expected, value);
     }
     if (uri === "") return cx.fail(ErrorCode.typeMismatch, msg.expected(expected, "an empty string"), expected, '""');
-    return { uri: isRemote(uri) ? uri : cx.planUpload(localPath(uri), s.multipart), metadata };
+    return { uri: isRemote(uri) ? uri : cx.planUpload(localPath(uri), s.multipart ? "directory" : "file"), metadata };
   };
 
   const handle = (uri: string, format: string, metadata: Record<string, string> | undefined, cx: ConvertContext) =>

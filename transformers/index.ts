@@ -16,6 +16,7 @@ import { mapKind } from "./map.js";
 import { noneKind } from "./none.js";
 import { stringKind } from "./string.js";
 import { structKind } from "./struct.js";
+import { datasetKind } from "./structured-dataset.js";
 import { unionKind } from "./union.js";
 import { untypedKind } from "./untyped.js";
 
@@ -37,5 +38,6 @@ export const builtinKinds = {
   hashed: hashedKind,
   file: fileKind,
   directory: directoryKind,
+  dataset: datasetKind,
   custom: customKind,
 } as const satisfies KindTable;

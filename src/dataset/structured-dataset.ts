@@ -1,0 +1,135 @@
+// StructuredDataset values: a data frame to be written, or a lazy handle on one in storage. Reading a literal
+// creates a handle and nothing more; data moves only when the caller opens it (`all()` or `iter()`).
+import { ErrorCode, fail } from "../errors.js";
+import type { LiteralType } from "../model.js";
+import { defaultStorage } from "../storage/default.js";
+import type { Storage } from "../storage/storage.js";
+import { schemeOf } from "../storage/uri.js";
+import { defaultDatasets } from "./default.js";
+import type { FrameAll, FrameBatch, FrameData, FrameKind } from "./frame.js";
+import type { DatasetRegistry } from "./registry.js";
+
+/** A declared column: its name (nested fields as dotted names) and Flyte type. */
+export interface DatasetColumn {
+  readonly name: string;
+  readonly literalType: LiteralType;
+}
+
+export interface DatasetHandleOptions {
+  /** The stored format, e.g. `"parquet"`; "" when unknown (the reader's declared format decides). */
+  readonly format?: string;
+  /** Columns the dataset declares; a reader gets only these (flytekit's subsetting). */
+  readonly columns?: readonly DatasetColumn[];
+  /** The storage that reads it; default: the process-wide default storage. */
+  readonly storage?: Storage;
+  /** The handlers that read it; default: the process-wide default registry. */
+  readonly datasets?: DatasetRegistry;
+}
+
+export interface IterOptions {
+  /** Rows per batch; default: the decoder's (65,536 rows for Parquet). */
+  readonly batchSize?: number;
+}
+
+/** A dataset opened as one frame kind: read it whole, or stream it batch by batch. */
+export interface DatasetReader<F extends FrameKind> {
+  all(): Promise<FrameAll<F>>;
+  iter(options?: IterOptions): AsyncIterable<FrameBatch<F>>;
+}
+
+export class StructuredDataset {
+  /** Where the data is; undefined for a frame not written yet. */
+  readonly uri: string | undefined;
+  readonly format: string;
+  readonly columns: readonly DatasetColumn[];
+  /** The frame kind and data of a dataset made with `from`, until it is written. */
+  readonly frame: FrameKind | undefined;
+  readonly data: unknown;
+  private readonly storage: Storage | undefined;
+  private readonly datasets: DatasetRegistry | undefined;
+
+  private constructor(
+    uri: string | undefined,
+    frame: FrameKind | undefined,
+    data: unknown,
+    options: DatasetHandleOptions,
+  ) {
+    this.uri = uri;
+    this.frame = frame;
+    this.data = data;
+    this.format = options.format ?? "";
+    this.columns = options.columns ?? [];
+    this.storage = options.storage;
+    this.datasets = options.datasets;
+  }
+
+  /**
+   * A dataset to be written from a whole frame or a stream of batches (`AsyncIterable<RecordBatch>`). It is
+   * written when converted to a literal; `uri` (a directory) is where, default a fresh one under the raw prefix.
+   */
+  static from<F extends FrameKind>(
+    frame: F,
+    data: FrameData<F>,
+    options: { readonly uri?: string; readonly format?: string } = {},
+  ): StructuredDataset {
+    return new StructuredDataset(
+      options.uri,
+      frame,
+      data,
+      options.format === undefined ? {} : { format: options.format },
+    );
+  }
+
+  /** A dataset already in storage (a Parquet file or a directory of parts); a local path is uploaded when sent. */
+  static fromUri(uri: string | URL, options: DatasetHandleOptions = {}): StructuredDataset {
+    const u = typeof uri === "string" ? uri : uri.protocol === "file:" ? uri.pathname : uri.href;
+    if (u === "")
+      fail(ErrorCode.typeMismatch, "a dataset URI must not be empty", { expected: "a URI", received: '""' });
+    return new StructuredDataset(u, undefined, undefined, options);
+  }
+
+  /** Opens the stored data as `frame`: reads only the declared columns, if any, pushed down into the reader. */
+  open<F extends FrameKind>(frame: F): DatasetReader<F> {
+    const uri = this.uri;
+    if (uri === undefined || this.frame !== undefined) {
+      return fail(
+        ErrorCode.ioRequired,
+        "this dataset has not been written yet: convert it to a literal first, or use its `data`",
+        { expected: "a written dataset", received: "a frame in memory" },
+      );
+    }
+    const storage = this.storage ?? defaultStorage();
+    const datasets = this.datasets ?? defaultDatasets();
+    const format = this.format === "" ? (datasets.defaultFormat(frame) ?? "") : this.format;
+    const decoder = datasets.decoder(frame, schemeOf(uri), format);
+    const columns = this.columns.length === 0 ? undefined : this.columns.map((c) => c.name);
+    return {
+      all: () => decoder.all({ uri, storage, columns }) as Promise<FrameAll<F>>,
+      iter: (options = {}) =>
+        decoder.iter({
+          uri,
+          storage,
+          columns,
+          ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+        }) as AsyncIterable<FrameBatch<F>>,
+    };
+  }
+
+  /** A handle on the same data declaring `columns`: what a reader with a narrower type sees. */
+  withColumns(columns: readonly DatasetColumn[]): StructuredDataset {
+    return new StructuredDataset(this.uri, this.frame, this.data, {
+      format: this.format,
+      columns,
+      ...(this.storage === undefined ? {} : { storage: this.storage }),
+      ...(this.datasets === undefined ? {} : { datasets: this.datasets }),
+    });
+  }
+
+  toString(): string {
+    return this.uri ?? `StructuredDataset(${this.frame?.name ?? "?"} in memory)`;
+  }
+
+  toJSON(): unknown {
+    return { uri: this.uri ?? null, file_format: this.format };
+  }
+}

@@ -1,0 +1,262 @@
+// Reading Parquet as Arrow: a single file or a directory of parts (any names: pandas `00000`, Spark `part-*`,
+// geopandas `data.parquet`). Row groups are decoded in worker threads a few units ahead of the consumer, only the
+// wanted columns are decoded, and bytes are fetched by ranged reads, so memory stays flat in the dataset's size.
+import { RecordBatch, type Schema, Table, tableFromIPC } from "apache-arrow";
+import { ErrorCode, FlyteTypeError, type Issue } from "../errors.js";
+import type { ObjectInfo } from "../storage/backend.js";
+import { notFoundError } from "../storage/errors.js";
+import type { Storage } from "../storage/storage.js";
+import { baseName } from "../storage/uri.js";
+import { Channel } from "./channel.js";
+import { type JobHandler, parquetPool, type WorkerPool } from "./pool.js";
+import type { FromWorker, ToWorker } from "./protocol.js";
+
+export interface ParquetReadOptions {
+  /** Columns to read, in this order (dotted names select their top-level struct); default all. */
+  readonly columns?: readonly string[] | undefined;
+  /** Rows per batch; default 65,536. */
+  readonly batchSize?: number;
+  readonly pool?: WorkerPool;
+}
+
+/** Row groups are read in units of at least this many rows, so tiny row groups do not cost a job each. */
+const UNIT_ROWS = 1 << 18;
+/** Decoded bytes a unit buffers ahead of the consumer before its worker waits. */
+const UNIT_BUFFER = 64 << 20;
+
+const fail = (code: Issue["code"], uri: string, message: string, extra: Partial<Issue> = {}, cause?: unknown) =>
+  new FlyteTypeError([{ code, path: uri, message, ...extra }], cause === undefined ? {} : { cause });
+
+/** Data files under a directory: hidden and bookkeeping files (`_SUCCESS`, `.crc`) are not data. */
+const isDataFile = (o: ObjectInfo) => {
+  const name = baseName(o.uri);
+  return !name.startsWith(".") && !name.startsWith("_") && o.size > 0;
+};
+
+/** The Parquet files a dataset URI names: the file itself, or the data files under the directory, in key order. */
+export async function parquetParts(uri: string, storage: Storage): Promise<ObjectInfo[]> {
+  const file = await storage.stat(uri);
+  if (file !== undefined) return [file];
+  const parts: ObjectInfo[] = [];
+  for await (const o of storage.list(uri)) if (isDataFile(o)) parts.push(o);
+  if (parts.length === 0) throw notFoundError(uri);
+  return parts;
+}
+
+/** Runs one worker job, answering its range requests from storage; messages other than those go to `on`. */
+function startJob(
+  pool: WorkerPool,
+  part: ObjectInfo,
+  storage: Storage,
+  on: (m: FromWorker, job: { post(m: ToWorker): void; finish(): void }) => void,
+  onFatal: (e: Error) => void,
+) {
+  const handler: JobHandler = {
+    onMessage: (m) => {
+      if (m.t !== "range") return on(m, job);
+      readRange(storage, part.uri, m.start, m.end).then(
+        (bytes) => job.post({ t: "range", rid: m.rid, bytes }, [bytes.buffer as ArrayBuffer]),
+        (e: unknown) => job.post({ t: "range", rid: m.rid, error: e instanceof Error ? e.message : String(e) }),
+      );
+    },
+    onFatal,
+  };
+  const job = pool.start(handler);
+  return job;
+}
+
+async function readRange(storage: Storage, uri: string, start: number, end: number): Promise<Uint8Array> {
+  const out = new Uint8Array(end - start);
+  let at = 0;
+  for await (const chunk of storage.read(uri, { start, end })) {
+    out.set(chunk.subarray(0, out.length - at), at);
+    at += chunk.byteLength;
+  }
+  return at >= out.length ? out : out.subarray(0, at);
+}
+
+interface PartMeta {
+  readonly part: ObjectInfo;
+  readonly schema: Schema;
+  readonly rowGroupRows: readonly number[];
+}
+
+const corrupt = (uri: string, message: string, cause?: unknown) =>
+  fail(ErrorCode.decodeFailed, uri, `reading Parquet ${uri}: ${message}`, { expected: "a Parquet file" }, cause);
+
+/** The footer of one part: its Arrow schema and row group sizes. A file that is not Parquet fails here. */
+function readMeta(pool: WorkerPool, part: ObjectInfo, storage: Storage): Promise<PartMeta> {
+  return new Promise((resolve, reject) => {
+    const job = startJob(
+      pool,
+      part,
+      storage,
+      (m, j) => {
+        if (m.t === "meta") resolve({ part, schema: tableFromIPC(m.schema).schema, rowGroupRows: m.rowGroupRows });
+        else if (m.t === "error") reject(corrupt(part.uri, m.message));
+        if (m.t === "done" || m.t === "error") j.finish();
+      },
+      (e) => reject(corrupt(part.uri, e.message, e)),
+    );
+    job.post({ t: "meta", job: job.id, size: part.size });
+  });
+}
+
+/** The file columns to read for the wanted names (dotted names read their top-level field), checked to exist. */
+function resolveColumns(uri: string, schema: Schema, wanted: readonly string[] | undefined): string[] | undefined {
+  if (wanted === undefined) return undefined;
+  const names = schema.fields.map((f) => f.name);
+  const out: string[] = [];
+  for (const w of wanted) {
+    const top = names.includes(w) ? w : names.find((n) => w.startsWith(`${n}.`));
+    if (top === undefined) {
+      throw fail(
+        ErrorCode.unknownColumn,
+        uri,
+        `column ${JSON.stringify(w)} is not in ${uri}; it has ${names.join(", ")}`,
+        {
+          expected: `one of ${names.join(", ")}`,
+          received: w,
+        },
+      );
+    }
+    if (!out.includes(top)) out.push(top);
+  }
+  return out;
+}
+
+interface Unit {
+  readonly part: ObjectInfo;
+  readonly rowGroups: readonly number[];
+}
+
+/** Row groups of each part grouped into units of at least UNIT_ROWS rows, in order. */
+function unitsOf(metas: readonly PartMeta[]): Unit[] {
+  const units: Unit[] = [];
+  for (const m of metas) {
+    let group: number[] = [];
+    let rows = 0;
+    m.rowGroupRows.forEach((n, g) => {
+      group.push(g);
+      rows += n;
+      if (rows >= UNIT_ROWS) {
+        units.push({ part: m.part, rowGroups: group });
+        group = [];
+        rows = 0;
+      }
+    });
+    if (group.length > 0) units.push({ part: m.part, rowGroups: group });
+  }
+  return units;
+}
+
+/** Starts decoding one unit; its batches arrive in a channel, acknowledged as they are taken. */
+function startUnit(
+  pool: WorkerPool,
+  unit: Unit,
+  storage: Storage,
+  columns: string[] | undefined,
+  batchSize: number,
+): { batches: Channel<Uint8Array>; cancel(): void } {
+  let buffered = 0;
+  let owed = 0;
+  let finished = false;
+  const batches = new Channel<Uint8Array>((ipc) => {
+    buffered -= ipc.byteLength;
+    // Acknowledgements held back while the buffer was full go out as the consumer catches up.
+    while (owed > 0 && buffered < UNIT_BUFFER) {
+      owed--;
+      job.post({ t: "read-ack", job: job.id });
+    }
+  });
+  const job = startJob(
+    pool,
+    unit.part,
+    storage,
+    (m, j) => {
+      if (m.t === "batch") {
+        batches.push(m.ipc);
+        buffered += m.ipc.byteLength;
+        if (buffered < UNIT_BUFFER) j.post({ t: "read-ack", job: job.id });
+        else owed++;
+      } else if (m.t === "done" || m.t === "error") {
+        finished = true;
+        j.finish();
+        batches.end(m.t === "error" ? corrupt(unit.part.uri, m.message) : undefined);
+      }
+    },
+    (e) => batches.end(corrupt(unit.part.uri, e.message, e)),
+  );
+  job.post({
+    t: "read",
+    job: job.id,
+    size: unit.part.size,
+    settings: { columns, batchSize, rowGroups: unit.rowGroups },
+  });
+  return {
+    batches,
+    cancel: () => {
+      if (finished) return;
+      job.post({ t: "cancel", job: job.id });
+      job.finish();
+    },
+  };
+}
+
+/** Streams the dataset at `uri` as RecordBatches, in file and row order, with the wanted columns in their order. */
+export async function* readParquet(
+  uri: string,
+  storage: Storage,
+  options: ParquetReadOptions = {},
+): AsyncGenerator<RecordBatch> {
+  const pool = options.pool ?? parquetPool();
+  const parts = await parquetParts(uri, storage);
+  const metas = await Promise.all(parts.map((p) => readMeta(pool, p, storage)));
+  const first = metas[0] as PartMeta;
+  const columns = resolveColumns(uri, first.schema, options.columns);
+  const units = unitsOf(metas);
+  const batchSize = options.batchSize ?? 1 << 16;
+  const ahead = pool.size + 1;
+  const running: ReturnType<typeof startUnit>[] = [];
+  let next = 0;
+  const fill = () => {
+    while (running.length < ahead && next < units.length) {
+      running.push(startUnit(pool, units[next++] as Unit, storage, columns, batchSize));
+    }
+  };
+  let schema: Schema | undefined;
+  try {
+    fill();
+    while (running.length > 0) {
+      const unit = running[0] as ReturnType<typeof startUnit>;
+      for await (const ipc of unit.batches) {
+        for (const b of tableFromIPC(ipc).batches) {
+          // One schema object for the whole stream, so the batches form one Table.
+          schema ??= columns === undefined ? b.schema : b.schema.select(columns);
+          const batch = columns === undefined ? b : b.select(columns);
+          yield schema === batch.schema ? batch : new RecordBatch(schema, batch.data);
+        }
+      }
+      running.shift();
+      fill();
+    }
+  } finally {
+    for (const u of running) u.cancel();
+  }
+}
+
+/** The whole dataset as one Table (an empty dataset keeps its schema). */
+export async function readParquetTable(
+  uri: string,
+  storage: Storage,
+  options: ParquetReadOptions = {},
+): Promise<Table> {
+  const batches: RecordBatch[] = [];
+  for await (const b of readParquet(uri, storage, options)) batches.push(b);
+  if (batches.length > 0) return new Table(batches);
+  const pool = options.pool ?? parquetPool();
+  const parts = await parquetParts(uri, storage);
+  const meta = await readMeta(pool, parts[0] as ObjectInfo, storage);
+  const columns = resolveColumns(uri, meta.schema, options.columns);
+  return new Table(columns === undefined ? meta.schema : meta.schema.select(columns));
+}
