@@ -1,7 +1,7 @@
 // Reading Parquet as Arrow: a single file or a directory of parts (any names: pandas `00000`, Spark `part-*`,
 // geopandas `data.parquet`). Row groups are decoded in worker threads a few units ahead of the consumer, only the
 // wanted columns are decoded, and bytes are fetched by ranged reads, so memory stays flat in the dataset's size.
-import { RecordBatch, type Schema, Table, tableFromIPC } from "apache-arrow";
+import { type Data, type Field, makeData, RecordBatch, Schema, Struct, Table, tableFromIPC } from "apache-arrow";
 import { ErrorCode, FlyteTypeError, type Issue } from "../errors.js";
 import type { ObjectInfo } from "../storage/backend.js";
 import { notFoundError } from "../storage/errors.js";
@@ -203,6 +203,15 @@ function startUnit(
   };
 }
 
+/** The batch's columns in the order asked (the reader returns them in file order). */
+function project(b: RecordBatch, columns: readonly string[]): RecordBatch {
+  const at = columns.map((c) => b.schema.fields.findIndex((f) => f.name === c));
+  const fields = at.map((i) => b.schema.fields[i] as Field);
+  const children = at.map((i) => b.data.children[i] as Data);
+  const data = makeData({ type: new Struct(fields), length: b.numRows, nullCount: 0, children });
+  return new RecordBatch(new Schema(fields, b.schema.metadata), data);
+}
+
 /** Streams the dataset at `uri` as RecordBatches, in file and row order, with the wanted columns in their order. */
 export async function* readParquet(
   uri: string,
@@ -231,9 +240,9 @@ export async function* readParquet(
       const unit = running[0] as ReturnType<typeof startUnit>;
       for await (const ipc of unit.batches) {
         for (const b of tableFromIPC(ipc).batches) {
+          const batch = columns === undefined ? b : project(b, columns);
           // One schema object for the whole stream, so the batches form one Table.
-          schema ??= columns === undefined ? b.schema : b.schema.select(columns);
-          const batch = columns === undefined ? b : b.select(columns);
+          schema ??= batch.schema;
           yield schema === batch.schema ? batch : new RecordBatch(schema, batch.data);
         }
       }
@@ -258,5 +267,7 @@ export async function readParquetTable(
   const parts = await parquetParts(uri, storage);
   const meta = await readMeta(pool, parts[0] as ObjectInfo, storage);
   const columns = resolveColumns(uri, meta.schema, options.columns);
-  return new Table(columns === undefined ? meta.schema : meta.schema.select(columns));
+  if (columns === undefined) return new Table(meta.schema);
+  const fields = columns.map((c) => meta.schema.fields.find((f) => f.name === c) as Field);
+  return new Table(new Schema(fields, meta.schema.metadata));
 }

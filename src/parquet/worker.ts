@@ -75,18 +75,46 @@ async function write(job: number, settings: WriterSettings, w: Writer): Promise<
     .setMaxRowGroupSize(settings.rowGroupRows)
     .setCreatedBy("flyte-types (parquet-wasm)")
     .build();
+  // transformParquetStream needs at least one row to learn the schema: messages without rows are set aside
+  // until one with rows comes, and a stream that ends without any is written whole from its schema.
+  let schemaOnly: Uint8Array | undefined;
+  for (;;) {
+    while (w.queue.length === 0 && !w.closed) await w.input.wait();
+    const head = w.queue[0];
+    if (head === undefined) {
+      if (schemaOnly === undefined) return;
+      const bytes = own(pw.writeParquet(pw.Table.fromIPCStream(schemaOnly), props));
+      w.unacked++;
+      post({ t: "chunk", job, bytes }, [bytes.buffer as ArrayBuffer]);
+      return;
+    }
+    const t = pw.Table.fromIPCStream(head);
+    const rows = t.recordBatches().reduce((n, x) => n + x.numRows, 0);
+    t.free();
+    if (rows > 0) break;
+    schemaOnly = w.queue.shift();
+    post({ t: "consumed", job, bytes: head.byteLength });
+  }
   const input = new ReadableStream({
     async pull(controller) {
-      while (w.queue.length === 0 && !w.closed) await w.input.wait();
-      const ipc = w.queue.shift();
-      if (ipc === undefined) {
-        controller.close();
-        return;
+      for (;;) {
+        while (w.queue.length === 0 && !w.closed) await w.input.wait();
+        const ipc = w.queue.shift();
+        if (ipc === undefined) {
+          controller.close();
+          return;
+        }
+        post({ t: "consumed", job, bytes: ipc.byteLength });
+        const table = pw.Table.fromIPCStream(ipc);
+        let rows = 0;
+        for (const b of table.recordBatches()) {
+          if (b.numRows === 0) continue;
+          rows += b.numRows;
+          controller.enqueue(b);
+        }
+        table.free();
+        if (rows > 0) return;
       }
-      post({ t: "consumed", job, bytes: ipc.byteLength });
-      const table = pw.Table.fromIPCStream(ipc);
-      for (const b of table.recordBatches()) controller.enqueue(b);
-      table.free();
     },
   });
   const output = await pw.transformParquetStream(input, props);

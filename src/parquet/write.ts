@@ -62,6 +62,8 @@ class PartWriter {
     readonly uri: string,
     storage: Storage,
     settings: WriterSettings,
+    /** Bytes sent and not yet taken by the worker; never more than a part's minimum size. */
+    private readonly window: number,
   ) {
     this.chunks = new Channel<Uint8Array>(() => this.job.post({ t: "write-ack", job: this.job.id }));
     this.job = pool.start({
@@ -96,11 +98,11 @@ class PartWriter {
 
   /** Whether more sent now would wait: the producer may start another part instead. */
   get backlogged(): boolean {
-    return this.inflight >= WINDOW_BYTES;
+    return this.inflight >= this.window;
   }
 
   async send(ipc: Uint8Array, rows: number): Promise<void> {
-    while (this.inflight >= WINDOW_BYTES && this.failure === undefined) {
+    while (this.inflight >= this.window && this.failure === undefined) {
       await new Promise<void>((r) => {
         this.wake = r;
       });
@@ -179,7 +181,13 @@ export async function writeParquet(
   const minPart = options.minPartBytes ?? 64 << 20;
   const parts: PartWriter[] = [];
   const open = () => {
-    const p = new PartWriter(pool, joinUri(uri, partName(parts.length)), storage, settings);
+    const p = new PartWriter(
+      pool,
+      joinUri(uri, partName(parts.length)),
+      storage,
+      settings,
+      Math.min(WINDOW_BYTES, minPart),
+    );
     parts.push(p);
     return p;
   };

@@ -1,0 +1,411 @@
+// StructuredDatasets through the engine on local storage: literal types as flytekit declares them, Arrow ⇄ Parquet
+// round trips of every column type, streaming in both directions, column subsetting, the handler registry, and the
+// typed errors for bad data.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import * as A from "apache-arrow";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import {
+  ArrowTable,
+  createDatasetRegistry,
+  createTypeEngine,
+  type DatasetEncoder,
+  defineFrame,
+  ErrorCode,
+  type Literal,
+  lit,
+  model,
+  StructuredDataset,
+  structuredDataset,
+  timestamp,
+} from "../src/index.js";
+import { numberStream, numbers, rows } from "./arrow-data.js";
+import { rejection } from "./helpers.js";
+
+const work = mkdtempSync(join(tmpdir(), "flyte-datasets-"));
+const raw = join(work, "raw");
+const engine = createTypeEngine({ storage: { rawOutputPrefix: raw } });
+const any = structuredDataset();
+
+const sdOf = (l: Literal) => {
+  const v = l.value;
+  if (v.case !== "scalar" || v.value.value.case !== "structuredDataset") throw new Error("not a dataset literal");
+  return v.value.value.value;
+};
+
+const write = (data: A.Table | AsyncIterable<A.RecordBatch>, type = any) =>
+  engine.toLiteral(StructuredDataset.from(ArrowTable, data), type);
+
+describe("literal types", () => {
+  it("a bare dataset has no columns and format '', like flytekit's StructuredDataset", () => {
+    const t = engine.literalType(any).type;
+    expect(t.case).toBe("structuredDatasetType");
+    if (t.case !== "structuredDatasetType") return;
+    expect(t.value.columns).toEqual([]);
+    expect(t.value.format).toBe("");
+    expect(t.value.externalSchemaType).toBe("");
+  });
+
+  it("zod columns map like kwtypes(): nested records flatten into dotted names", () => {
+    const type = structuredDataset({
+      format: "parquet",
+      columns: z.object({
+        w: z.record(z.string(), z.record(z.string(), z.int())),
+        x: z.array(z.array(z.int())),
+        y: z.int(),
+        z: z.string(),
+        when: timestamp(),
+        info: z.object({ contacts: z.object({ tel: z.string() }) }),
+      }),
+    });
+    const t = engine.literalType(type).type;
+    if (t.case !== "structuredDatasetType") throw new Error(t.case);
+    expect(t.value.format).toBe("parquet");
+    expect(t.value.columns.map((c) => c.name)).toEqual(["w", "x", "y", "z", "when", "info.contacts.tel"]);
+    const S = model.SimpleType;
+    expect(t.value.columns[0]?.literalType).toEqual(model.ltype.map(model.ltype.map(model.ltype.simple(S.INTEGER))));
+    expect(t.value.columns[1]?.literalType).toEqual(
+      model.ltype.collection(model.ltype.collection(model.ltype.simple(S.INTEGER))),
+    );
+    expect(t.value.columns[4]?.literalType).toEqual(model.ltype.simple(S.DATETIME));
+  });
+
+  it("an Arrow schema sets external_schema_type arrow and pyarrow's schema text", () => {
+    const schema = new A.Schema([
+      new A.Field("some_string", new A.Utf8(), true),
+      new A.Field("n", new A.Int64(), false),
+      new A.Field("when", new A.TimestampMicrosecond("UTC"), true),
+    ]);
+    const t = engine.literalType(structuredDataset({ columns: schema })).type;
+    if (t.case !== "structuredDatasetType") throw new Error(t.case);
+    expect(t.value.externalSchemaType).toBe("arrow");
+    expect(new TextDecoder().decode(t.value.externalSchemaBytes)).toBe(
+      "some_string: string\nn: int64 not null\nwhen: timestamp[us, tz=UTC]",
+    );
+    expect(t.value.columns.map((c) => c.name)).toEqual(["some_string", "n", "when"]);
+  });
+
+  it("a column type with no Flyte equivalent is refused at declaration", () => {
+    expect(() => structuredDataset({ columns: z.object({ a: z.null() }) })).toThrow(/column a: z.null\(\)/);
+  });
+
+  it("guessType reads any structured dataset type back as a dataset with its format and columns", async () => {
+    const lt = engine.literalType(structuredDataset({ format: "parquet", columns: z.object({ a: z.int() }) }));
+    const guessed = engine.guessType(lt);
+    expect(engine.literalType(guessed)).toEqual(lt);
+  });
+});
+
+describe("Arrow ⇄ Parquet", () => {
+  it("writes flytekit's layout: a directory holding 00000, the literal carrying the concrete format", async () => {
+    const table = new A.Table(numbers(0, 1000));
+    const l = await write(table);
+    const sd = sdOf(l);
+    expect(sd.uri.startsWith(raw)).toBe(true);
+    expect(readdirSync(sd.uri)).toEqual(["00000"]);
+    expect(sd.metadata?.structuredDatasetType?.format).toBe("parquet");
+    expect(readFileSync(join(sd.uri, "00000")).subarray(0, 4).toString()).toBe("PAR1");
+    const back = await (await engine.toValue(l, any)).open(ArrowTable).all();
+    expect(back.numRows).toBe(1000);
+    expect(rows(back)).toEqual(rows(table));
+  });
+
+  it("keeps every column type: ints, uints, floats, strings, bools, timestamps, dates, durations, binary, lists, structs, dictionaries and nulls", async () => {
+    const n = 5;
+    const col = <T extends A.DataType>(type: T, values: unknown[]) => A.vectorFromArray(values, type);
+    const table = new A.Table({
+      i8: col(new A.Int8(), [-128, 127, null, 0, 1]),
+      i16: col(new A.Int16(), [-32768, 32767, 0, null, 1]),
+      i32: col(new A.Int32(), [-(2 ** 31), 2 ** 31 - 1, 0, 1, null]),
+      i64: col(new A.Int64(), [-(2n ** 63n), 2n ** 63n - 1n, 0n, null, 1n]),
+      u8: col(new A.Uint8(), [0, 255, null, 1, 2]),
+      u16: col(new A.Uint16(), [0, 65535, 1, 2, null]),
+      u32: col(new A.Uint32(), [0, 2 ** 32 - 1, 1, null, 2]),
+      u64: col(new A.Uint64(), [0n, 2n ** 64n - 1n, null, 1n, 2n]),
+      f32: col(new A.Float32(), [1.5, -0.25, null, 3, 4]),
+      f64: col(new A.Float64(), [Math.PI, -0, Number.POSITIVE_INFINITY, null, 1e-300]),
+      s: col(new A.Utf8(), ["a", "", "ünïcødé 🌍", null, "e"]),
+      ls: col(new A.LargeUtf8(), ["big", null, "", "x", "y"]),
+      b: col(new A.Bool(), [true, false, null, true, false]),
+      ts: col(new A.TimestampMicrosecond(), [0, 1_700_000_000_000, null, -1000, 5]),
+      tz: col(new A.TimestampMicrosecond("UTC"), [1, 2, 3, null, 4]),
+      d: col(new A.DateDay(), [
+        new Date(0),
+        new Date(Date.UTC(2024, 1, 29)),
+        null,
+        new Date(Date.UTC(1900, 0, 1)),
+        new Date(86_400_000),
+      ]),
+      dur: col(new A.DurationMicrosecond(), [0n, 1_000_000n, null, -5n, 7n]),
+      bin: col(new A.Binary(), [
+        new Uint8Array([0, 255]),
+        new Uint8Array(0),
+        null,
+        new Uint8Array([1]),
+        new Uint8Array([2]),
+      ]),
+      list: col(new A.List(new A.Field("item", new A.Int32(), true)), [[1, 2], [], null, [3, null], [4]]),
+      st: col(new A.Struct([new A.Field("x", new A.Int32(), true), new A.Field("y", new A.Utf8(), true)]), [
+        { x: 1, y: "a" },
+        { x: null, y: "b" },
+        null,
+        { x: 3, y: null },
+        { x: 4, y: "d" },
+      ]),
+      dict: col(new A.Dictionary(new A.Utf8(), new A.Int32()), ["red", "green", "red", null, "blue"]),
+      nulls: col(new A.Null(), [null, null, null, null, null]),
+    });
+    expect(table.numRows).toBe(n);
+    const l = await write(table);
+    const back = await (await engine.toValue(l, any)).open(ArrowTable).all();
+    expect(back.schema.fields.map((f) => `${f.name}: ${f.type}`)).toEqual(
+      table.schema.fields.map((f) => `${f.name}: ${f.type}`),
+    );
+    expect(rows(back)).toEqual(rows(table));
+  });
+
+  it("an empty table keeps its schema", async () => {
+    const schema = new A.Schema([new A.Field("a", new A.Int32(), true), new A.Field("s", new A.Utf8(), true)]);
+    const l = await write(new A.Table(schema));
+    const back = await (await engine.toValue(l, any)).open(ArrowTable).all();
+    expect(back.numRows).toBe(0);
+    expect(back.schema.fields.map(String)).toEqual(["a: Int32", "s: Utf8"]);
+  });
+
+  it("streams a generator into parts and reads it back in order, in batches of the size asked", async () => {
+    const total = 300_000;
+    const l = await write(numberStream(total, 7_000));
+    const sd = await engine.toValue(l, any);
+    let seen = 0;
+    let sizes = new Set<number>();
+    for await (const batch of sd.open(ArrowTable).iter({ batchSize: 50_000 })) {
+      const i = batch.getChild("i") as A.Vector<A.Int64>;
+      expect(i.get(0)).toBe(BigInt(seen));
+      seen += batch.numRows;
+      sizes = sizes.add(batch.numRows);
+    }
+    expect(seen).toBe(total);
+    expect(Math.max(...sizes)).toBe(50_000);
+  });
+
+  it("splits a large stream into ordered parts 00000, 00001, … that read back as one dataset", async () => {
+    const small = createTypeEngine({ storage: { rawOutputPrefix: raw } });
+    const { writeParquet } = await import("../src/parquet/write.js");
+    const uri = join(work, "parts");
+    const result = await writeParquet(numberStream(400_000, 20_000), uri, small.storage, { minPartBytes: 1 << 20 });
+    expect(result.parts.length).toBeGreaterThan(1);
+    expect(readdirSync(uri)).toEqual(result.parts.map((_, i) => String(i).padStart(5, "0")));
+    const t = await StructuredDataset.fromUri(uri, { storage: small.storage }).open(ArrowTable).all();
+    expect(t.numRows).toBe(400_000);
+    const i = t.getChild("i") as A.Vector<A.Int64>;
+    expect(i.get(123_456)).toBe(123_456n);
+    expect(i.get(399_999)).toBe(399_999n);
+  });
+
+  it("reads directories of any part names and skips bookkeeping files", async () => {
+    const { writeParquet } = await import("../src/parquet/write.js");
+    const src = join(work, "spark-src");
+    await writeParquet(new A.Table(numbers(0, 10)), src, engine.storage);
+    await writeParquet(new A.Table(numbers(10, 5)), join(work, "spark-src2"), engine.storage);
+    const dir = join(work, "spark");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "part-00000-abc.snappy.parquet"), readFileSync(join(src, "00000")));
+    writeFileSync(join(dir, "part-00001-abc.snappy.parquet"), readFileSync(join(work, "spark-src2", "00000")));
+    writeFileSync(join(dir, "_SUCCESS"), "");
+    writeFileSync(join(dir, ".part-00000-abc.snappy.parquet.crc"), "crc");
+    const t = await StructuredDataset.fromUri(dir).open(ArrowTable).all();
+    expect(rows(t).map((r) => (r as { i: string }).i)).toEqual(Array.from({ length: 15 }, (_, k) => `${k}n`));
+    // A single file works as well as a directory (polars and geopandas point literals at files).
+    const one = await StructuredDataset.fromUri(join(src, "00000")).open(ArrowTable).all();
+    expect(one.numRows).toBe(10);
+  });
+});
+
+describe("column subsetting", () => {
+  const table = new A.Table(numbers(0, 100));
+
+  it("a reader declaring columns gets only those, in its order", async () => {
+    const l = await write(table);
+    const narrow = structuredDataset({ columns: z.object({ s: z.string(), i: z.int() }) });
+    const t = await (await engine.toValue(l, narrow)).open(ArrowTable).all();
+    expect(t.schema.fields.map((f) => f.name)).toEqual(["s", "i"]);
+    expect(rows(t)[7]).toEqual({ s: "s7", i: "7n" });
+  });
+
+  it("a reader without columns gets the literal's declared columns, or everything when it declares none", async () => {
+    const declared = await write(table, structuredDataset({ columns: z.object({ f: z.number() }) }));
+    expect(sdOf(declared).metadata?.structuredDatasetType?.columns.map((c) => c.name)).toEqual(["f"]);
+    const t = await (await engine.toValue(declared, any)).open(ArrowTable).all();
+    expect(t.schema.fields.map((f) => f.name)).toEqual(["f"]);
+    const all = await (await engine.toValue(await write(table), any)).open(ArrowTable).all();
+    expect(all.schema.fields.map((f) => f.name)).toEqual(["i", "f", "s", "b"]);
+  });
+
+  it("a dotted column reads its top-level struct", async () => {
+    const nested = new A.Table({
+      id: A.vectorFromArray([1, 2], new A.Int32()),
+      info: A.vectorFromArray([{ tel: "1" }, { tel: "2" }], new A.Struct([new A.Field("tel", new A.Utf8(), true)])),
+    });
+    const l = await write(nested);
+    const type = structuredDataset({ columns: z.object({ info: z.object({ tel: z.string() }) }) });
+    const t = await (await engine.toValue(l, type)).open(ArrowTable).all();
+    expect(rows(t)).toEqual([{ info: { tel: "1" } }, { info: { tel: "2" } }]);
+  });
+
+  it("a declared column the data lacks is unknown_column, naming the URI and the column", async () => {
+    const l = await write(table);
+    const type = structuredDataset({ columns: z.object({ nope: z.int() }) });
+    const e = await rejection((await engine.toValue(l, type)).open(ArrowTable).all());
+    expect(e.code).toBe(ErrorCode.unknownColumn);
+    expect(e.message).toContain(sdOf(l).uri);
+    expect(e.message).toContain('"nope"');
+    expect(e.issues[0]?.received).toBe("nope");
+  });
+});
+
+describe("bad input", () => {
+  const open = (uri: string) => StructuredDataset.fromUri(uri).open(ArrowTable).all();
+
+  it("a corrupt or truncated Parquet file is decode_failed naming the file", async () => {
+    const { writeParquet } = await import("../src/parquet/write.js");
+    const good = join(work, "good");
+    await writeParquet(new A.Table(numbers(0, 5000)), good, engine.storage);
+    const bytes = readFileSync(join(good, "00000"));
+    const truncated = join(work, "truncated.parquet");
+    writeFileSync(truncated, bytes.subarray(0, bytes.length - 100));
+    const garbage = join(work, "garbage.parquet");
+    writeFileSync(garbage, Buffer.from("this is not parquet at all, not even close"));
+    const scrambled = join(work, "scrambled.parquet");
+    const s = Buffer.from(bytes);
+    for (let k = 4; k < s.length - 2000; k += 7) s[k] = (s[k] as number) ^ 0x5a;
+    writeFileSync(scrambled, s);
+    for (const f of [truncated, garbage, scrambled]) {
+      const e = await rejection(open(f));
+      expect(e.code).toBe(ErrorCode.decodeFailed);
+      expect(e.message).toContain(f);
+    }
+    // The workers survive bad files: a good read still works afterwards.
+    expect((await open(good)).numRows).toBe(5000);
+  });
+
+  it("a URI with no data is not_found", async () => {
+    const empty = join(work, "empty-dir");
+    mkdirSync(empty);
+    for (const uri of [empty, join(work, "does-not-exist")]) {
+      const e = await rejection(open(uri));
+      expect(e.code).toBe(ErrorCode.notFound);
+      expect(e.message).toContain(uri);
+    }
+  });
+
+  it("a format nobody handles is no_handler, listing what is registered", async () => {
+    const e = await rejection(write(new A.Table(numbers(0, 3)), structuredDataset({ format: "csv" })));
+    expect(e.code).toBe(ErrorCode.noHandler);
+    expect(e.path).toBe("value");
+    expect(e.message).toContain("arrow/file/csv");
+    expect(e.message).toContain("arrow/file/parquet");
+  });
+
+  it("data that is not a frame is a type mismatch at its path, before anything is written", async () => {
+    const e = await rejection(engine.toLiteral(StructuredDataset.from(ArrowTable, [1, 2] as never), any));
+    expect(e.code).toBe(ErrorCode.typeMismatch);
+    expect(e.message).toContain("an Arrow Table or an AsyncIterable<RecordBatch>");
+  });
+
+  it("a stream that fails midway rejects toLiteral and leaves no parts behind", async () => {
+    const prefix = join(work, "failing");
+    const failing = createTypeEngine({ storage: { rawOutputPrefix: prefix } });
+    async function* broken() {
+      yield* numberStream(200_000, 50_000);
+      throw new Error("the source went away");
+    }
+    await expect(failing.toLiteral(StructuredDataset.from(ArrowTable, broken()), any)).rejects.toThrow(
+      /the source went away/,
+    );
+    const left = readdirSync(prefix, { recursive: true }).filter((f) => !String(f).includes(".flyte-partial"));
+    expect(left.filter((f) => String(f).includes("0000"))).toEqual([]);
+  });
+
+  it("a stream whose schema changes midway is refused", async () => {
+    async function* mixed() {
+      yield numbers(0, 10);
+      yield new A.Table({ other: A.vectorFromArray([1], new A.Int32()) }).batches[0] as A.RecordBatch;
+    }
+    const e = await rejection(write(mixed()));
+    expect(e.message).toMatch(/batch 1 has schema/);
+  });
+
+  it("a literal with an empty URI is refused", async () => {
+    const bad = lit.structuredDataset("", model.datasetType("parquet", []));
+    const e = await rejection(engine.toValue(bad, any));
+    expect(e.code).toBe(ErrorCode.typeMismatch);
+  });
+});
+
+describe("the handler registry", () => {
+  const Csv = defineFrame<string, string>("csv-text");
+  const encoder: DatasetEncoder<string, string> = {
+    frame: Csv,
+    format: "csv",
+    protocols: ["file"],
+    check: (d) => (typeof d === "string" ? undefined : "CSV text"),
+    async encode(data, target) {
+      await target.storage.write(join(target.uri, "data.csv"), new TextEncoder().encode(data as string));
+    },
+  };
+
+  it("a registered encoder is found by (frame, protocol, format) and becomes the frame's default format", async () => {
+    const datasets = createDatasetRegistry();
+    datasets.registerEncoder(encoder, { defaultFormat: true });
+    const e = createTypeEngine({ storage: { rawOutputPrefix: raw }, datasets });
+    const l = await e.toLiteral(StructuredDataset.from(Csv, "a,b\n1,2\n"), any);
+    expect(sdOf(l).metadata?.structuredDatasetType?.format).toBe("csv");
+    expect(readFileSync(join(sdOf(l).uri, "data.csv"), "utf8")).toBe("a,b\n1,2\n");
+  });
+
+  it("a duplicate registration throws unless overridden, and a miss lists what exists", () => {
+    const datasets = createDatasetRegistry();
+    datasets.registerEncoder(encoder);
+    expect(() => datasets.registerEncoder(encoder)).toThrow(/already registered for csv-text\/file\/csv/);
+    datasets.registerEncoder(encoder, { override: true });
+    expect(() => datasets.decoder(Csv, "s3", "csv")).toThrow(
+      /no dataset decoder for csv-text\/s3\/csv; registered: none/,
+    );
+    expect(() => datasets.encoder(Csv, "s3", "csv")).toThrow(/registered: csv-text\/file\/csv/);
+  });
+});
+
+describe("values", () => {
+  it("a remote URI passes through without I/O, with the declared format", async () => {
+    const l = await engine.toLiteral("s3://bucket/some/df", structuredDataset({ format: "parquet" }));
+    expect(sdOf(l).uri).toBe("s3://bucket/some/df");
+    expect(sdOf(l).metadata?.structuredDatasetType?.format).toBe("parquet");
+  });
+
+  it("a local dataset path is uploaded under the raw prefix", async () => {
+    const { writeParquet } = await import("../src/parquet/write.js");
+    const local = join(work, "local-ds");
+    await writeParquet(new A.Table(numbers(0, 42)), local, engine.storage);
+    const l = await engine.toLiteral(StructuredDataset.fromUri(local, { format: "parquet" }), any);
+    expect(sdOf(l).uri.startsWith(raw)).toBe(true);
+    expect((await (await engine.toValue(l, any)).open(ArrowTable).all()).numRows).toBe(42);
+  });
+
+  it("inside a record it is {uri, file_format}, as flytekit serialises it", async () => {
+    const Rec = z.object({ name: z.string(), df: structuredDataset() });
+    const l = await engine.toLiteral(
+      { name: "x", df: StructuredDataset.from(ArrowTable, new A.Table(numbers(0, 3))) },
+      Rec,
+    );
+    const back = await engine.toValue(l, Rec);
+    expect(back.df.format).toBe("parquet");
+    expect((await back.df.open(ArrowTable).all()).numRows).toBe(3);
+  });
+
+  it("opening a dataset that was never written says so", async () => {
+    const sd = StructuredDataset.from(ArrowTable, new A.Table(numbers(0, 1)));
+    expect(() => sd.open(ArrowTable)).toThrow(/not been written yet/);
+  });
+});
