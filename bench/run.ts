@@ -1,10 +1,11 @@
 // Runs every case through flyte-types, flytekit and Flyte 2 on this machine, one process each, and writes
-// bench/RESULTS.md. usage: npm run bench [-- --ts-runs 7 --py-runs 3 --only <case>]
+// bench/RESULTS.md. usage: npm run bench [-- --ts-runs 7 --py-runs 3 --only <case>|storage|dataset]
 import { execFileSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
 import { CASES } from "./cases.js";
+import { datasetBench } from "./dataset_run.js";
 import { storageBench } from "./storage_run.js";
 
 const { values: args } = parseArgs({
@@ -13,6 +14,7 @@ const { values: args } = parseArgs({
     "py-runs": { type: "string", default: "3" },
     only: { type: "string" },
     "storage-runs": { type: "string", default: "3" },
+    "dataset-runs": { type: "string", default: "3" },
   },
 });
 const root = new URL("..", import.meta.url).pathname;
@@ -87,6 +89,11 @@ const storage =
     ? await storageBench(Number(args["storage-runs"]), (s) => process.stderr.write(`${s}\n`))
     : "";
 
+const datasets =
+  havePython && (args.only === undefined || args.only === "dataset")
+    ? datasetBench(Number(args["dataset-runs"]), (s) => process.stderr.write(`${s}\n`))
+    : "";
+
 const doc = `# Benchmark results
 
 Written by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, Node ${process.version}${
@@ -108,6 +115,7 @@ Bytes written and peak RSS of the whole process (which holds the input values to
 |---|---|---|---|---|
 ${lines.join("\n")}
 
-${storage}`;
+${storage}
+${datasets}`;
 writeFileSync(new URL("RESULTS.md", import.meta.url), doc);
 process.stdout.write(doc);

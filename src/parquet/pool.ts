@@ -20,6 +20,8 @@ export interface Job {
 interface Slot {
   readonly worker: Worker;
   readonly jobs: Map<number, JobHandler>;
+  /** Resolves when the worker has loaded parquet-wasm. */
+  readonly ready: Promise<void>;
 }
 
 // Under tsx or vitest this module runs from source: the worker then needs tsx's loader to run TypeScript too.
@@ -49,6 +51,15 @@ export class WorkerPool {
     };
   }
 
+  /**
+   * Starts every worker and waits until each has loaded parquet-wasm: a service that reads or writes datasets can
+   * pay the start-up (about 0.1 s per worker) before its first request instead of during it.
+   */
+  async warm(): Promise<void> {
+    while (this.slots.length < this.size) this.spawn();
+    await Promise.all(this.slots.map((s) => s.ready));
+  }
+
   /** Stops every worker (tests and benchmarks; the pool starts new ones when used again). */
   async close(): Promise<void> {
     const slots = this.slots.splice(0);
@@ -70,14 +81,16 @@ export class WorkerPool {
           { eval: true },
         )
       : new Worker(script);
-    const slot: Slot = { worker, jobs: new Map() };
+    let ready: () => void = () => undefined;
+    const slot: Slot = { worker, jobs: new Map(), ready: new Promise((r) => (ready = r)) };
     worker.unref();
-    worker.on("message", (m: FromWorker) => slot.jobs.get(m.job)?.onMessage(m));
+    worker.on("message", (m: FromWorker) => (m.t === "ready" ? ready() : slot.jobs.get(m.job)?.onMessage(m)));
     const die = (error: Error) => {
       const i = this.slots.indexOf(slot);
       if (i >= 0) this.slots.splice(i, 1);
       for (const h of [...slot.jobs.values()]) h.onFatal(error);
       slot.jobs.clear();
+      ready();
     };
     worker.on("error", die);
     worker.on("exit", (code) => die(new Error(`the Parquet worker exited (code ${code})`)));

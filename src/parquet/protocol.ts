@@ -19,13 +19,22 @@ export type ToWorker =
   | { readonly t: "write-close"; readonly job: number }
   /** The main thread has taken `n` output chunks: the worker may produce more. */
   | { readonly t: "write-ack"; readonly job: number }
-  | { readonly t: "meta"; readonly job: number; readonly size: number }
-  | { readonly t: "read"; readonly job: number; readonly size: number; readonly settings: ReadSettings }
+  /** `path`: a local file the worker opens itself (no round trip per byte range). */
+  | { readonly t: "meta"; readonly job: number; readonly size: number; readonly path?: string }
+  | {
+      readonly t: "read";
+      readonly job: number;
+      readonly size: number;
+      readonly settings: ReadSettings;
+      readonly path?: string;
+    }
   | { readonly t: "read-ack"; readonly job: number }
   | { readonly t: "cancel"; readonly job: number }
   | { readonly t: "range"; readonly rid: number; readonly bytes?: Uint8Array; readonly error?: string };
 
 export type FromWorker =
+  /** Posted once at start-up, when parquet-wasm is loaded (job 0). */
+  | { readonly t: "ready"; readonly job: 0 }
   | { readonly t: "chunk"; readonly job: number; readonly bytes: Uint8Array }
   /** A batch was taken into the writer: its bytes no longer count against the sender's window. */
   | { readonly t: "consumed"; readonly job: number; readonly bytes: number }

@@ -6,7 +6,7 @@ import { ErrorCode, FlyteTypeError, type Issue } from "../errors.js";
 import type { ObjectInfo } from "../storage/backend.js";
 import { notFoundError } from "../storage/errors.js";
 import type { Storage } from "../storage/storage.js";
-import { baseName } from "../storage/uri.js";
+import { baseName, localPath, schemeOf } from "../storage/uri.js";
 import { Channel } from "./channel.js";
 import { type JobHandler, parquetPool, type WorkerPool } from "./pool.js";
 import type { FromWorker, ToWorker } from "./protocol.js";
@@ -22,7 +22,7 @@ export interface ParquetReadOptions {
 /** Row groups are read in units of at least this many rows, so tiny row groups do not cost a job each. */
 const UNIT_ROWS = 1 << 18;
 /** Decoded bytes a unit buffers ahead of the consumer before its worker waits. */
-const UNIT_BUFFER = 64 << 20;
+const UNIT_BUFFER = 24 << 20;
 
 const fail = (code: Issue["code"], uri: string, message: string, extra: Partial<Issue> = {}, cause?: unknown) =>
   new FlyteTypeError([{ code, path: uri, message, ...extra }], cause === undefined ? {} : { cause });
@@ -75,6 +75,9 @@ async function readRange(storage: Storage, uri: string, start: number, end: numb
   return at >= out.length ? out : out.subarray(0, at);
 }
 
+/** A local file is opened by the worker itself; other schemes are read through storage, range by range. */
+const localFile = (uri: string): { path?: string } => (schemeOf(uri) === "file" ? { path: localPath(uri) } : {});
+
 interface PartMeta {
   readonly part: ObjectInfo;
   readonly schema: Schema;
@@ -98,7 +101,7 @@ function readMeta(pool: WorkerPool, part: ObjectInfo, storage: Storage): Promise
       },
       (e) => reject(corrupt(part.uri, e.message, e)),
     );
-    job.post({ t: "meta", job: job.id, size: part.size });
+    job.post({ t: "meta", job: job.id, size: part.size, ...localFile(part.uri) });
   });
 }
 
@@ -192,6 +195,7 @@ function startUnit(
     job: job.id,
     size: unit.part.size,
     settings: { columns, batchSize, rowGroups: unit.rowGroups },
+    ...localFile(unit.part.uri),
   });
   return {
     batches,
@@ -225,7 +229,7 @@ export async function* readParquet(
   const columns = resolveColumns(uri, first.schema, options.columns);
   const units = unitsOf(metas);
   const batchSize = options.batchSize ?? 1 << 16;
-  const ahead = pool.size + 1;
+  const ahead = pool.size;
   const running: ReturnType<typeof startUnit>[] = [];
   let next = 0;
   const fill = () => {
@@ -261,7 +265,8 @@ export async function readParquetTable(
   options: ParquetReadOptions = {},
 ): Promise<Table> {
   const batches: RecordBatch[] = [];
-  for await (const b of readParquet(uri, storage, options)) batches.push(b);
+  // Whole row groups per batch: the batches are joined anyway, and fewer of them cost less to pass around.
+  for await (const b of readParquet(uri, storage, { batchSize: 1 << 20, ...options })) batches.push(b);
   if (batches.length > 0) return new Table(batches);
   const pool = options.pool ?? parquetPool();
   const parts = await parquetParts(uri, storage);

@@ -1,6 +1,7 @@
 // A Parquet worker thread: encodes Arrow IPC batches into Parquet and decodes Parquet row groups into Arrow IPC
 // batches with parquet-wasm. It never touches storage: byte ranges are asked of the main thread, encoded bytes are
 // posted back. Windows on both directions keep memory bounded by a few batches.
+import { openAsBlob } from "node:fs";
 import { parentPort } from "node:worker_threads";
 import * as pw from "parquet-wasm";
 import type { FromWorker, ReadSettings, ToWorker, WriterSettings } from "./protocol.js";
@@ -143,8 +144,13 @@ async function write(job: number, settings: WriterSettings, w: Writer): Promise<
   await flush();
 }
 
-async function meta(job: number, size: number): Promise<void> {
-  const file = await pw.ParquetFile.fromFile(remoteBlob(job, size));
+/** The file to read: a local path opened as a Blob (read lazily from disk), else ranged reads by the main thread. */
+async function source(job: number, size: number, path: string | undefined): Promise<Blob> {
+  return path === undefined ? remoteBlob(job, size) : ((await openAsBlob(path)) as Blob);
+}
+
+async function meta(job: number, size: number, path: string | undefined): Promise<void> {
+  const file = await pw.ParquetFile.fromFile(await source(job, size, path));
   try {
     const schema = own(file.schema().intoIPCStream());
     const rowGroupRows = file
@@ -157,8 +163,14 @@ async function meta(job: number, size: number): Promise<void> {
   }
 }
 
-async function read(job: number, size: number, settings: ReadSettings, r: Reader): Promise<void> {
-  const file = await pw.ParquetFile.fromFile(remoteBlob(job, size));
+async function read(
+  job: number,
+  size: number,
+  path: string | undefined,
+  settings: ReadSettings,
+  r: Reader,
+): Promise<void> {
+  const file = await pw.ParquetFile.fromFile(await source(job, size, path));
   try {
     const stream = await file.stream({
       batchSize: settings.batchSize,
@@ -221,12 +233,12 @@ port.on("message", (m: ToWorker) => {
       return;
     }
     case "meta":
-      run(m.job, meta(m.job, m.size), () => undefined);
+      run(m.job, meta(m.job, m.size, m.path), () => undefined);
       return;
     case "read": {
       const r: Reader = { unacked: 0, acks: new Gate(), cancelled: false };
       readers.set(m.job, r);
-      run(m.job, read(m.job, m.size, m.settings, r), () => readers.delete(m.job));
+      run(m.job, read(m.job, m.size, m.path, m.settings, r), () => readers.delete(m.job));
       return;
     }
     case "read-ack": {
@@ -262,3 +274,5 @@ port.on("message", (m: ToWorker) => {
     }
   }
 });
+
+post({ t: "ready", job: 0 });

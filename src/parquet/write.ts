@@ -31,9 +31,9 @@ export interface WriteResult {
 }
 
 /** Arrow data sent to a worker in one message: big enough to amortise, small enough to keep memory flat. */
-const SLICE_BYTES = 8 << 20;
+const SLICE_BYTES = 4 << 20;
 /** Bytes sent to one worker and not yet taken into its encoder. */
-const WINDOW_BYTES = 24 << 20;
+const WINDOW_BYTES = 16 << 20;
 
 export const partName = (i: number): string => String(i).padStart(5, "0");
 
