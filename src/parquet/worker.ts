@@ -90,7 +90,11 @@ async function write(job: number, settings: WriterSettings, w: Writer): Promise<
       return;
     }
     const t = pw.Table.fromIPCStream(head);
-    const rows = t.recordBatches().reduce((n, x) => n + x.numRows, 0);
+    let rows = 0;
+    for (const x of t.recordBatches()) {
+      rows += x.numRows;
+      x.free();
+    }
     t.free();
     if (rows > 0) break;
     schemaOnly = w.queue.shift();
