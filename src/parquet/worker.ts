@@ -207,6 +207,13 @@ function run(job: number, task: Promise<void>, cleanup: () => void): void {
     .finally(cleanup);
 }
 
+/** The main thread took one posted chunk or batch: the job may post another. */
+function ack(job: { unacked: number; readonly acks: Gate } | undefined): void {
+  if (job === undefined) return;
+  job.unacked--;
+  job.acks.release();
+}
+
 port.on("message", (m: ToWorker) => {
   switch (m.t) {
     case "write-open": {
@@ -229,13 +236,12 @@ port.on("message", (m: ToWorker) => {
       w.input.release();
       return;
     }
-    case "write-ack": {
-      const w = writers.get(m.job);
-      if (w === undefined) return;
-      w.unacked--;
-      w.acks.release();
+    case "write-ack":
+      ack(writers.get(m.job));
       return;
-    }
+    case "read-ack":
+      ack(readers.get(m.job));
+      return;
     case "meta":
       run(m.job, meta(m.job, m.size, m.path), () => undefined);
       return;
@@ -243,13 +249,6 @@ port.on("message", (m: ToWorker) => {
       const r: Reader = { unacked: 0, acks: new Gate(), cancelled: false };
       readers.set(m.job, r);
       run(m.job, read(m.job, m.size, m.path, m.settings, r), () => readers.delete(m.job));
-      return;
-    }
-    case "read-ack": {
-      const r = readers.get(m.job);
-      if (r === undefined) return;
-      r.unacked--;
-      r.acks.release();
       return;
     }
     case "cancel": {

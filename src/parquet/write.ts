@@ -135,7 +135,9 @@ class PartWriter {
   }
 }
 
-const isTable = (x: unknown): x is Table => x instanceof Table;
+/** A Table by shape, as the encoder's check decides: a Table from another copy of apache-arrow is still a Table. */
+const isTable = (x: unknown): x is Table =>
+  x instanceof Table || (typeof x === "object" && x !== null && Array.isArray((x as Table).batches) && "schema" in x);
 
 /** IPC messages of at most about SLICE_BYTES each, covering `batches` in order (small batches are grouped). */
 function* slices(batches: Iterable<RecordBatch>): Generator<{ ipc: Uint8Array; rows: number }> {
