@@ -1,7 +1,7 @@
 // Runs every case through flyte-types, flytekit and Flyte 2 on this machine, one process each, and writes
 // bench/RESULTS.md. usage: npm run bench [-- --ts-runs 7 --py-runs 3 --only <case>|storage|dataset]
 import { execFileSync } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
 import { CASES } from "./cases.js";
@@ -117,5 +117,19 @@ ${lines.join("\n")}
 
 ${storage}
 ${datasets}`;
-writeFileSync(new URL("RESULTS.md", import.meta.url), doc);
-process.stdout.write(doc);
+/** `section` in place of the section of `old` that starts with the same heading line (appended if there is none). */
+function splice(old: string, section: string): string {
+  const heading = section.slice(0, section.indexOf("\n"));
+  const start = old.indexOf(heading);
+  if (start < 0) return `${old.trimEnd()}\n\n${section}`;
+  const next = old.indexOf("\n## ", start + heading.length);
+  return old.slice(0, start) + section.trimEnd() + (next < 0 ? "\n" : `\n${old.slice(next)}`);
+}
+
+// A run of one section alone (--only storage|dataset) replaces that section and keeps the rest of the results.
+const results = new URL("RESULTS.md", import.meta.url);
+const alone = args.only === "storage" ? storage : args.only === "dataset" ? datasets : undefined;
+const out =
+  alone !== undefined && alone !== "" && existsSync(results) ? splice(readFileSync(results, "utf8"), alone) : doc;
+writeFileSync(results, out);
+process.stdout.write(out);

@@ -5,6 +5,8 @@ export interface WriterSettings {
   /** parquet-wasm's Compression value (SNAPPY = 1, the pyarrow and pandas default). */
   readonly compression: number;
   readonly rowGroupRows: number;
+  /** Columns written without a dictionary (wide numbers rarely repeat enough for one to pay). */
+  readonly plainColumns: readonly string[];
 }
 
 export interface ReadSettings {

@@ -71,11 +71,12 @@ function remoteBlob(job: number, size: number) {
 }
 
 async function write(job: number, settings: WriterSettings, w: Writer): Promise<void> {
-  const props = new pw.WriterPropertiesBuilder()
+  let builder = new pw.WriterPropertiesBuilder()
     .setCompression(settings.compression)
     .setMaxRowGroupSize(settings.rowGroupRows)
-    .setCreatedBy("flyte-types (parquet-wasm)")
-    .build();
+    .setCreatedBy("flyte-types (parquet-wasm)");
+  for (const c of settings.plainColumns) builder = builder.setColumnDictionaryEnabled(c, false);
+  const props = builder.build();
   // transformParquetStream needs at least one row to learn the schema: messages without rows are set aside
   // until one with rows comes, and a stream that ends without any is written whole from its schema.
   let schemaOnly: Uint8Array | undefined;
