@@ -14,6 +14,10 @@ import type { Class } from "./transformer.js";
 /** What the engine accepts as a type: a zod schema, or a class with a registered transformer. */
 export type TypeSpec = core.$ZodType | Class;
 
+/** The zod schema each compiled descriptor came from, for tools that need its checks (min, max, formats). */
+const sources = new WeakMap<TypeDesc, core.$ZodType>();
+export const sourceOf = (desc: TypeDesc): core.$ZodType | undefined => sources.get(desc);
+
 export interface Compiled {
   readonly desc: TypeDesc;
   /** True when the schema has checks our codecs do not enforce (min/max, formats, refinements): zod runs them. */
@@ -178,6 +182,13 @@ export function compileSpec(spec: TypeSpec, registry: Registry, root: string): C
   };
 
   const walk = (s: core.$ZodType, skipHash = false): TypeDesc => {
+    const d = walkOnce(s, skipHash);
+    // Wrappers (.default(), .readonly()) return their inner descriptor: it keeps the innermost source.
+    if (typeof d === "object" && !sources.has(d)) sources.set(d, s);
+    return d;
+  };
+
+  const walkOnce = (s: core.$ZodType, skipHash: boolean): TypeDesc => {
     const hash = skipHash ? undefined : hashOf(s);
     if (hash !== undefined) return { kind: "hashed", inner: walk(s, true), hash };
     const found = registered(s);

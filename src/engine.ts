@@ -3,7 +3,7 @@
 import { clone } from "@bufbuild/protobuf";
 import type { z } from "zod";
 import type { Codec } from "./codec.js";
-import { compileSpec, type TypeSpec } from "./compile.js";
+import { type Compiled, compileSpec, type TypeSpec } from "./compile.js";
 import type { ConvertOptions } from "./context.js";
 import type { InputOf, ValueOf } from "./convert.js";
 import { convertToLiteral, convertToValue, type Entry } from "./convert.js";
@@ -40,6 +40,8 @@ export interface TypeEngine {
   register<T>(transformer: Transformer<T>, options?: RegisterOptions): void;
   /** The compiled codec of a type, for SDK code converting many values of one type. */
   codec(spec: TypeSpec): Codec;
+  /** The descriptor a type compiles to, and whether zod checks values beyond it (for tools such as the testing kit). */
+  describe(spec: TypeSpec): Compiled;
 }
 
 export function createEngine(
@@ -127,6 +129,10 @@ export function createEngine(
     interface: (spec) => createInterface(spec, (s, root) => entry(s, root), withStorage),
     register: (t, options) => registry.register(t, options),
     codec: (spec) => entry(spec, "type").codec,
+    describe: (spec) => {
+      const e = entry(spec, "type");
+      return { desc: e.desc, validate: e.validate };
+    },
   };
   return engine;
 }

@@ -5,6 +5,7 @@ import type { ConvertContext, Invalid } from "./context.js";
 import type { TypeDesc } from "./descriptor.js";
 import { NO_MATCH, type PrimitiveValue, readPrimitive } from "./literal-read.js";
 import type { Literal, LiteralType } from "./model.js";
+import { WELL_FORMED, wellFormed } from "./objects.js";
 
 export interface ExactPrimitive<T> {
   readonly typeOf: "string" | "boolean";
@@ -22,17 +23,21 @@ export function exactPrimitiveCodec<T>(desc: TypeDesc, spec: ExactPrimitive<T>):
   const expected = `a ${typeOf}`;
   const fromPlain = (v: unknown, cx: ConvertContext): unknown =>
     typeof v === typeOf ? v : cx.mismatch(`a msgpack ${typeOf}`, v, `msgpack ${typeOf}`);
-  const mismatch = (value: unknown, cx: ConvertContext): Invalid => cx.mismatch(expected, value, typeOf);
+  const mismatch = (value: unknown, cx: ConvertContext): Invalid =>
+    typeof value === "string" ? cx.mismatch(WELL_FORMED, value) : cx.mismatch(expected, value, typeOf);
+  /** The value is of the type, and a string has a UTF-8 form. */
+  const accepts = (value: unknown): boolean =>
+    typeof value === typeOf && (typeOf !== "string" || wellFormed(value as string));
   const onPrimitive = (p: PrimitiveValue): unknown => (p.case === primitive ? p.value : NO_MATCH);
   return {
     desc,
     literalType: spec.literalType,
     tag: spec.tag,
     toLiteral(value, cx) {
-      return typeof value === typeOf ? spec.make(value as T) : mismatch(value, cx);
+      return accepts(value) ? spec.make(value as T) : mismatch(value, cx);
     },
     pack(value, w, cx) {
-      if (typeof value !== typeOf) return mismatch(value, cx);
+      if (!accepts(value)) return mismatch(value, cx);
       if (typeOf === "string") w.str(value as string);
       else w.bool(value as boolean);
       return undefined;

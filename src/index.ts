@@ -30,7 +30,7 @@ export function createTypeEngine(options: TypeEngineOptions = {}): TypeEngine {
 }
 
 export type { Codec, KindHandler, KindTable } from "./codec.js";
-export type { TypeSpec } from "./compile.js";
+export type { Compiled, TypeSpec } from "./compile.js";
 export type { ConvertOptions } from "./context.js";
 export type { InputOf, ValueOf } from "./convert.js";
 export { arrowSchemaText, columnsFromArrow, columnsFromZod } from "./dataset/columns.js";

@@ -8,7 +8,15 @@ export const MAX_MSGPACK_DEPTH = 1024;
 
 // One decoder for every call: its string-key cache pays off across records, and the scan has already checked
 // every claimed length against the input, so its own limits need not be per input.
-const decoder = new Decoder({ useBigInt64: true });
+// Map keys beyond 32 bits arrive as bigints (int64/uint64 on the wire); JS objects hold every key as a string anyway.
+const decoder = new Decoder({
+  useBigInt64: true,
+  mapKeyConverter: (key) => {
+    if (typeof key === "string" || typeof key === "number") return key;
+    if (typeof key === "bigint") return String(key);
+    throw new Error(`map keys must be strings or integers, not ${key === null ? "nil" : typeof key}`);
+  },
+});
 
 export function decodeMsgpack(bytes: Uint8Array): unknown {
   const n = bytes.byteLength;

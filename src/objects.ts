@@ -15,3 +15,8 @@ export function setOwn(target: Dict, key: string, value: unknown): void {
     Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else target[key] = value;
 }
+
+/** Whether a string is whole Unicode: a lone surrogate has no UTF-8 form, and encoders would replace it silently. */
+export const wellFormed = (s: string): boolean => (s as unknown as { isWellFormed(): boolean }).isWellFormed();
+
+export const WELL_FORMED = "a string of whole Unicode characters (no lone surrogate)";

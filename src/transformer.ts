@@ -1,4 +1,5 @@
 // The contract for user types: a transformer converts one class (or one zod schema) to and from literals.
+import type * as FastCheck from "fast-check";
 import type { z } from "zod";
 import type { Literal, LiteralType } from "./model.js";
 
@@ -25,4 +26,11 @@ export interface Transformer<T> {
   fromMsgpack?(plain: unknown): T;
   /** The JSON Schema of the msgpack form, for records that hold this type (default `{}`, any value). */
   readonly jsonSchema?: object;
+  /**
+   * Values of this type for property tests (`flyte-types/testing`), built with the fast-check it is given. A
+   * transformer without one can still be tested by passing an arbitrary to `checkTransformer`.
+   */
+  arbitrary?(fc: typeof FastCheck): FastCheck.Arbitrary<T>;
+  /** Whether two values are the same value; default: objects of one class with deeply equal own fields. */
+  equals?(a: T, b: T): boolean;
 }

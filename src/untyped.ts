@@ -4,7 +4,7 @@ import { type ConvertContext, INVALID, type Invalid } from "./context.js";
 import { ErrorCode } from "./errors.js";
 import { MAX_MSGPACK_DEPTH } from "./msgpack.js";
 import type { MsgpackWriter } from "./msgpack-writer.js";
-import { isPlainObject } from "./objects.js";
+import { isPlainObject, WELL_FORMED, wellFormed } from "./objects.js";
 import { isoFromTimestamp, timestampFromDate } from "./time.js";
 
 const INT64_MIN = -(2n ** 63n);
@@ -22,6 +22,7 @@ function refuse(cx: ConvertContext, value: unknown, why: string): Invalid {
 export function packUntyped(value: unknown, w: MsgpackWriter, cx: ConvertContext): Invalid | undefined {
   switch (typeof value) {
     case "string":
+      if (!wellFormed(value)) return refuse(cx, value, WELL_FORMED);
       w.str(value);
       return undefined;
     case "boolean":
@@ -85,7 +86,7 @@ export function packUntyped(value: unknown, w: MsgpackWriter, cx: ConvertContext
     for (const k of keys) {
       w.str(k);
       cx.path.push(k);
-      const r = packUntyped(obj[k], w, cx);
+      const r = wellFormed(k) ? packUntyped(obj[k], w, cx) : refuse(cx, k, `a key that is ${WELL_FORMED}`);
       cx.path.pop();
       if (r === INVALID) {
         bad = true;

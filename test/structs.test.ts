@@ -200,9 +200,12 @@ describe("guessType reads a record without its schema", () => {
     expect(back).toEqual({ ...value, inner: { x: 1n, y: "z" }, at: { seconds: 0n, nanos: 0 } });
     expect(engine.literalType(guessed).metadata).toEqual(engine.literalType(S).metadata);
   });
-  it("an untyped STRUCT becomes a record of unknowns", () => {
+  it("an untyped STRUCT reads any msgpack value, maps and others alike", async () => {
     const g = engine.guessType(ltype.simple(SimpleType.STRUCT)) as z.ZodType;
     expect(engine.literalType(g)).toEqual(engine.literalType(z.record(z.string(), z.unknown())));
+    for (const v of [{ a: 1 }, null, [1, "x"], 2.5]) {
+      expect(await engine.toValue(await engine.toLiteral(v, z.unknown()), g)).toEqual(v);
+    }
   });
 });
 

@@ -71,8 +71,22 @@ export const durationKind: KindHandler<"duration"> = {
         const d = check(value, cx);
         if (d === INVALID) return INVALID;
         if (d.nanos % 1000 !== 0) return subMicro(cx, `nanos ${d.nanos}`);
-        if (w.style === "pydantic") w.str(isoFromDuration(d));
-        else w.float64(Number(durationMicros(d)) / 1e6);
+        if (w.style === "pydantic") {
+          w.str(isoFromDuration(d));
+          return undefined;
+        }
+        const seconds = Number(durationMicros(d)) / 1e6;
+        // Float seconds hold about 15 digits: a long span with microseconds would come back changed.
+        const back = durationFromSeconds(seconds);
+        if (back.seconds !== d.seconds || back.nanos !== d.nanos) {
+          return cx.fail(
+            ErrorCode.precisionLoss,
+            "a dataclass keeps a duration as float seconds, which cannot hold this one's microseconds; use a pydantic record (ISO-8601 text) or fewer digits",
+            "a duration float seconds hold exactly",
+            `${d.seconds}s ${d.nanos}ns`,
+          );
+        }
+        w.float64(seconds);
         return undefined;
       },
       jsonSchema: (g) =>

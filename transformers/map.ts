@@ -10,7 +10,7 @@ import { binaryValueOf, literalMismatch, NOT_BINARY } from "../src/literal-read.
 import { msg } from "../src/messages.js";
 import { type Literal, type LiteralType, lit, ltype } from "../src/model.js";
 import { type MsgpackWriter, writeMsgpack } from "../src/msgpack-writer.js";
-import { type Dict, isPlainObject, setOwn } from "../src/objects.js";
+import { type Dict, isPlainObject, setOwn, WELL_FORMED, wellFormed } from "../src/objects.js";
 import { structLiteralType } from "../src/struct-type.js";
 
 const INT_KEY = /^-?(0|[1-9]\d*)$/;
@@ -22,9 +22,13 @@ export const mapKind: KindHandler<"map"> = {
 
     /** Checks a key; int keys must be the decimal form of a safe integer (JS objects hold them as strings). */
     const badKey = (key: string, cx: ConvertContext): Invalid | undefined =>
-      !intKeys || (INT_KEY.test(key) && Number.isSafeInteger(Number(key)))
-        ? undefined
-        : cx.fail(ErrorCode.typeMismatch, msg.expected("an integer key", JSON.stringify(key)), "integer key", key);
+      intKeys
+        ? INT_KEY.test(key) && Number.isSafeInteger(Number(key))
+          ? undefined
+          : cx.fail(ErrorCode.typeMismatch, msg.expected("an integer key", JSON.stringify(key)), "integer key", key)
+        : wellFormed(key)
+          ? undefined
+          : cx.mismatch(`a key that is ${WELL_FORMED}`, key);
 
     function each<T>(source: Dict, cx: ConvertContext, convert: (item: unknown) => T | Invalid): Dict | Invalid {
       const out: Dict = {};

@@ -5,10 +5,10 @@ import type { Json, JsonObject } from "../src/json-schema.js";
 import type { LiteralType } from "../src/model.js";
 import { dataclass, duration, timestamp } from "../src/schemas.js";
 
-const untypedDict = () => z.record(z.string(), z.unknown());
-
 export function guessStruct(lt: LiteralType): z.ZodType {
-  if (lt.metadata === undefined) return untypedDict();
+  // Without a schema the STRUCT may hold any msgpack value (a top-level z.unknown() writes null, lists, numbers):
+  // the guess reads them all, and its LiteralType is the same bare STRUCT.
+  if (lt.metadata === undefined) return z.unknown();
   const root = lt.metadata as JsonObject;
   const defs = { ...(root.definitions as JsonObject | undefined), ...(root.$defs as JsonObject | undefined) };
   const seen = new Set<string>();
@@ -87,7 +87,7 @@ export function guessStruct(lt: LiteralType): z.ZodType {
     return s.additionalProperties === false ? dataclass(titled) : titled;
   };
 
-  return root.type === "object" || root.properties !== undefined ? objectOf(root) : untypedDict();
+  return root.type === "object" || root.properties !== undefined ? objectOf(root) : z.unknown();
 }
 
 function isObject(v: Json | undefined): v is JsonObject {

@@ -1,0 +1,14 @@
+// flyte-types/testing: property-based checks for types, built on fast-check (a peer dependency of this entry).
+// Derive values from a schema, generate schemas, assert round trips, and check a custom transformer in a few lines.
+export { type ArbitraryOptions, arbitraryOf, arbitraryOfDesc } from "./arbitrary.js";
+export { ARROW_COLUMN_KINDS, type ArrowTableOptions, arrowTable, arrowTableOf, tableDifference } from "./arrow.js";
+export { difference } from "./equivalent.js";
+export { misfit } from "./fits.js";
+export {
+  assertRoundTrip,
+  checkTransformer,
+  RoundTripError,
+  type RoundTripOptions,
+  type TransformerCheckOptions,
+} from "./round-trip.js";
+export { arbitrarySchema, type SchemaOptions } from "./schemas.js";
