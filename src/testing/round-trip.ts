@@ -4,8 +4,10 @@
 import fc from "fast-check";
 import { type ZodType, z } from "zod";
 import type { TypeSpec } from "../compile.js";
+import type { TypeDesc } from "../descriptor.js";
 import type { TypeEngine } from "../engine.js";
 import { createTypeEngine } from "../index.js";
+import type { LiteralType } from "../model.js";
 import type { Transformer } from "../transformer.js";
 import { decodeLiteral, encodeLiteral } from "../wire.js";
 import { type ArbitraryOptions, arbitraryOfDesc } from "./arbitrary.js";
@@ -35,32 +37,49 @@ function expectedOf(spec: TypeSpec, value: unknown): unknown {
 
 const handles = new Set(["file", "directory", "dataset"]);
 
-/** One value through the engine and the wire; throws an Error saying what differs. */
-async function checkOne(engine: TypeEngine, spec: TypeSpec, value: unknown, guess: boolean): Promise<void> {
+/** What every value of one type is checked against, worked out once per type rather than per value. */
+interface Subject {
+  readonly spec: TypeSpec;
+  readonly desc: TypeDesc;
+  readonly literalType: LiteralType;
+  /** No handles inside: handles are written to fresh locations, so only pure values have one literal per value. */
+  readonly pure: boolean;
+  readonly guessed: TypeSpec | undefined;
+}
+
+function subjectOf(engine: TypeEngine, spec: TypeSpec, guess: boolean): Subject {
   const { desc } = engine.describe(spec);
-  const literal = await engine.toLiteral(value as never, spec);
-  const wrong = misfit(literal, engine.literalType(spec));
+  const literalType = engine.literalType(spec);
+  return {
+    spec,
+    desc,
+    literalType,
+    pure: !containsKind(desc, handles),
+    guessed: guess ? engine.guessType(literalType) : undefined,
+  };
+}
+
+/** One value through the engine and the wire; throws an Error saying what differs. */
+async function checkOne(engine: TypeEngine, s: Subject, value: unknown): Promise<void> {
+  const literal = await engine.toLiteral(value as never, s.spec);
+  const wrong = misfit(literal, s.literalType);
   if (wrong !== undefined) throw new Error(`the literal does not fit the type's LiteralType: ${wrong}`);
   const bytes = encodeLiteral(literal, { deterministic: true });
   const again = encodeLiteral(decodeLiteral(bytes), { deterministic: true });
   if (!Buffer.from(bytes).equals(Buffer.from(again))) {
     throw new Error("the literal's deterministic bytes change after a decode and re-encode");
   }
-  const back = await engine.toValue(decodeLiteral(bytes), spec);
-  const diff = await difference(desc, expectedOf(spec, value), back);
+  const back = await engine.toValue(decodeLiteral(bytes), s.spec);
+  const diff = await difference(s.desc, expectedOf(s.spec, value), back);
   if (diff !== undefined) throw new Error(`the value read back differs ${diff}`);
-  // Handles are written to fresh locations each time, so only pure values have one literal per value.
-  if (!containsKind(desc, handles)) {
-    const second = encodeLiteral(await engine.toLiteral(value as never, spec), { deterministic: true });
+  if (s.pure) {
+    const second = encodeLiteral(await engine.toLiteral(value as never, s.spec), { deterministic: true });
     if (!Buffer.from(bytes).equals(Buffer.from(second))) throw new Error("the same value gave two different literals");
   }
-  if (guess) {
-    const guessed = engine.guessType(engine.literalType(spec));
-    await engine.toValue(decodeLiteral(bytes), guessed);
-  }
+  if (s.guessed !== undefined) await engine.toValue(decodeLiteral(bytes), s.guessed);
 }
 
-function containsKind(desc: import("../descriptor.js").TypeDesc, kinds: ReadonlySet<string>): boolean {
+function containsKind(desc: TypeDesc, kinds: ReadonlySet<string>): boolean {
   if (kinds.has(desc.kind)) return true;
   switch (desc.kind) {
     case "list":
@@ -88,11 +107,10 @@ export async function assertRoundTrip(
   spec: TypeSpec,
   options: RoundTripOptions = {},
 ): Promise<void> {
-  const values = options.arbitrary ?? arbitraryOfDesc(engine.describe(spec).desc, options);
-  // The literal's type is checked against the spec's own LiteralType, which a custom type defines.
-  const guess = options.guess ?? true;
+  const subject = subjectOf(engine, spec, options.guess ?? true);
+  const values = options.arbitrary ?? arbitraryOfDesc(subject.desc, options);
   const run = await fc.check(
-    fc.asyncProperty(values, (v) => checkOne(engine, spec, v, guess)),
+    fc.asyncProperty(values, (v) => checkOne(engine, subject, v)),
     {
       numRuns: options.numRuns ?? 100,
       ...(options.seed === undefined ? {} : { seed: options.seed }),
