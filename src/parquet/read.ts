@@ -160,6 +160,7 @@ function startUnit(
   storage: Storage,
   columns: string[] | undefined,
   batchSize: number,
+  onDecoded: () => void,
 ): { batches: Channel<Uint8Array>; cancel(): void } {
   let buffered = 0;
   let owed = 0;
@@ -185,10 +186,15 @@ function startUnit(
       } else if (m.t === "done" || m.t === "error") {
         finished = true;
         j.finish();
+        onDecoded();
         batches.end(m.t === "error" ? corrupt(unit.part.uri, m.message) : undefined);
       }
     },
-    (e) => batches.end(corrupt(unit.part.uri, e.message, e)),
+    (e) => {
+      finished = true;
+      onDecoded();
+      batches.end(corrupt(unit.part.uri, e.message, e));
+    },
   );
   job.post({
     t: "read",
@@ -229,13 +235,22 @@ export async function* readParquet(
   const columns = resolveColumns(uri, first.schema, options.columns);
   const units = unitsOf(metas);
   const batchSize = options.batchSize ?? 1 << 16;
+  // Each worker decodes one unit at a time; a worker that finishes starts on the next unit while the consumer is
+  // still taking earlier ones, up to twice as many units held as there are workers.
   const ahead = pool.size;
   const running: ReturnType<typeof startUnit>[] = [];
+  let decoding = 0;
   let next = 0;
+  let closed = false;
   const fill = () => {
-    while (running.length < ahead && next < units.length) {
-      running.push(startUnit(pool, units[next++] as Unit, storage, columns, batchSize));
+    while (!closed && decoding < ahead && running.length < 2 * ahead && next < units.length) {
+      decoding++;
+      running.push(startUnit(pool, units[next++] as Unit, storage, columns, batchSize, decoded));
     }
+  };
+  const decoded = () => {
+    decoding--;
+    fill();
   };
   let schema: Schema | undefined;
   try {
@@ -254,6 +269,7 @@ export async function* readParquet(
       fill();
     }
   } finally {
+    closed = true;
     for (const u of running) u.cancel();
   }
 }
