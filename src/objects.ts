@@ -9,6 +9,18 @@ export function isPlainObject(v: unknown): v is Dict {
   return proto === Object.prototype || proto === null;
 }
 
+/** Built-in objects that are values of their own (a Date is a datetime, bytes are bytes), never a record's fields. */
+export function isBuiltinValue(v: object): boolean {
+  return (
+    v instanceof Date ||
+    v instanceof Map ||
+    v instanceof Set ||
+    v instanceof RegExp ||
+    v instanceof ArrayBuffer ||
+    ArrayBuffer.isView(v)
+  );
+}
+
 /** Sets a key without invoking the `__proto__` setter: hostile keys stay data. */
 export function setOwn(target: Dict, key: string, value: unknown): void {
   if (key === "__proto__")

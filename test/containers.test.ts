@@ -98,6 +98,19 @@ describe("unions", () => {
     const e = await rejection(engine.toLiteral([], z.union([z.array(z.int()), z.array(z.string())])));
     expect(e.code).toBe(ErrorCode.ambiguousUnion);
   });
+  it("write null and undefined as the none variant even when an untyped variant would take them too", async () => {
+    const schema = z.object({ meta: z.unknown().optional() });
+    const l = await engine.toLiteral({ meta: undefined }, schema);
+    expect(await engine.toValue(decodeLiteral(encodeLiteral(l)), schema)).toEqual({});
+    const maybe = z.unknown().nullable();
+    const n = await engine.toLiteral(null, maybe);
+    expect(
+      n.value.case === "scalar" &&
+        n.value.value.value.case === "union" &&
+        n.value.value.value.value.type?.structure?.tag,
+    ).toBe("none");
+    expect(await engine.toValue(n, maybe)).toBeNull();
+  });
   it("refuse values that fit none, naming the variants", async () => {
     const e = await rejection(engine.toLiteral(true as never, z.union([z.int(), z.string()])));
     expect(e.code).toBe(ErrorCode.noMatchingVariant);

@@ -191,6 +191,14 @@ describe("guessType", () => {
     const value = await engine.toValue(lit.map({ k: lit.collection([lit.integer(2n ** 62n)]) }), guessed);
     expect(value).toEqual({ k: [2n ** 62n] });
   });
+  it("keeps a map of schemaless records a map, not one untyped dict", async () => {
+    const lt = engine.literalType(z.record(z.string(), z.record(z.int(), z.int())));
+    const guessed = engine.guessType(lt);
+    expect(engine.literalType(guessed)).toEqual(lt);
+    const l = await engine.toLiteral({ a: { 1: 2 } }, z.record(z.string(), z.record(z.int(), z.int())));
+    expect(await engine.toValue(l, guessed)).toEqual({ a: { 1: 2 } });
+    expect(await engine.toValue(lit.map({}), guessed)).toEqual({});
+  });
   it("answers with a registered transformer's type when its guess claims the type", () => {
     const e = createTypeEngine();
     e.register(moneyTransformer);

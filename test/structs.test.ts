@@ -98,6 +98,17 @@ describe("unions of records", () => {
     expect(await tagOf({ a: 1 })).toBe("81a16101");
     expect(await tagOf({ a: 1, b: "x" })).toBe("82a16101a162a178");
   });
+  it("leave a Date or bytes to their own variant: built-in values are not records", async () => {
+    const loose = z.object({ a: z.int().optional() });
+    const l = await engine.toLiteral(new Date(0), z.union([z.date(), loose]));
+    expect(
+      l.value.case === "scalar" &&
+        l.value.value.value.case === "union" &&
+        l.value.value.value.value.type?.structure?.tag,
+    ).toBe("datetime");
+    const e = await rejection(engine.toLiteral(new Uint8Array(2) as never, loose));
+    expect(e.message).toContain("an object");
+  });
   it("refuse a value two structurally equal variants take, as Python does", async () => {
     const e = await rejection(engine.toLiteral({ a: 1 }, z.union([A, z.object({ a: z.int() })])));
     expect(e.code).toBe(ErrorCode.ambiguousUnion);

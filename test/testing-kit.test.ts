@@ -34,6 +34,12 @@ describe("arbitraryOf", () => {
     fc.assert(fc.property(arbitraryOf(schema, { engine }), (v) => schema.safeParse(v).success));
   });
 
+  it("gives up on a refinement that refuses every generated value instead of retrying forever", async () => {
+    const rare = z.int().refine((v) => v === 123_456_789);
+    expect(() => fc.sample(arbitraryOf(rare, { engine }), 1)).toThrow(/refused 1000 generated values in a row/);
+    await expect(assertRoundTrip(engine, rare, { numRuns: 5 })).rejects.toThrow(/refused 1000 generated values/);
+  });
+
   it("names a custom type that has no arbitrary", () => {
     class Point {}
     const e = createTypeEngine();

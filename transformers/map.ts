@@ -7,6 +7,7 @@ import type { KindHandler } from "../src/codec.js";
 import { type ConvertContext, INVALID, type Invalid } from "../src/context.js";
 import { ErrorCode } from "../src/errors.js";
 import { binaryValueOf, literalMismatch, NOT_BINARY } from "../src/literal-read.js";
+import { markSchema } from "../src/markers.js";
 import { msg } from "../src/messages.js";
 import { type Literal, type LiteralType, lit, ltype } from "../src/model.js";
 import { type MsgpackWriter, writeMsgpack } from "../src/msgpack-writer.js";
@@ -100,5 +101,15 @@ export const mapKind: KindHandler<"map"> = {
       },
     };
   },
-  guess: { keys: ["map"], schema: (lt, child) => z.record(z.string(), child(lt.type.value as LiteralType)) },
+  guess: {
+    keys: ["map"],
+    schema: (lt, child) => {
+      const value = child(lt.type.value as LiteralType);
+      const record = z.record(z.string(), value);
+      // z.record(z.string(), z.unknown()) is an untyped dict (one STRUCT); a map of bare STRUCTs stays a map.
+      return value._zod.def.type === "unknown"
+        ? markSchema(record, { kind: "map", value: { kind: "untyped", shape: "any" }, keys: "string", msgpack: false })
+        : record;
+    },
+  },
 };

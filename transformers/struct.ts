@@ -14,7 +14,7 @@ import { type JsonObject, jsonOf, pydanticTitle, SchemaGen } from "../src/json-s
 import { binaryValueOf, literalMismatch, NOT_BINARY } from "../src/literal-read.js";
 import { type LiteralType, lit } from "../src/model.js";
 import { type MsgpackWriter, writeMsgpack } from "../src/msgpack-writer.js";
-import { type Dict, isPlainObject, setOwn } from "../src/objects.js";
+import { type Dict, isBuiltinValue, isPlainObject, setOwn } from "../src/objects.js";
 import { structLiteralType } from "../src/struct-type.js";
 import { packUntyped } from "../src/untyped.js";
 import { guessStruct } from "./struct-guess.js";
@@ -61,7 +61,9 @@ export const structKind: KindHandler<"struct"> = {
     };
 
     const pack = (value: unknown, w: MsgpackWriter, cx: ConvertContext): Invalid | undefined => {
-      if (typeof value !== "object" || value === null || Array.isArray(value)) return mismatch(value, cx, "an object");
+      if (typeof value !== "object" || value === null || Array.isArray(value) || isBuiltinValue(value)) {
+        return mismatch(value, cx, "an object");
+      }
       const record = value as Dict;
       const extra = desc.unknownKeys === "strip" && !cx.strictNumbers ? [] : extraKeys(record);
       if (extra.length > 0 && desc.unknownKeys !== "passthrough") return refuseExtra(extra, cx);

@@ -18,9 +18,14 @@ import { type Literal, type LiteralType, lit, ltype } from "../src/model.js";
 
 type Attempt = (variant: Codec) => unknown;
 
-/** The single hit, or the single enum hit when the others are strings; undefined otherwise. */
+/**
+ * The single hit; else the `none` hit (null and undefined are the union's None, though an untyped variant takes
+ * them too); else the single enum hit when the others are strings; undefined otherwise.
+ */
 function mostSpecific<H extends { i: number }>(hits: readonly H[], kindOf: (i: number) => string): H | undefined {
   if (hits.length === 1) return hits[0];
+  const none = hits.filter((h) => kindOf(h.i) === "none");
+  if (none.length === 1) return none[0];
   const enums = hits.filter((h) => kindOf(h.i) === "enum");
   const rest = hits.filter((h) => kindOf(h.i) !== "enum");
   return enums.length === 1 && rest.every((h) => kindOf(h.i) === "string") ? enums[0] : undefined;

@@ -175,13 +175,35 @@ export function arbitraryOfDesc(desc: TypeDesc, options: ArbitraryOptions = {}):
       // A check the generator does not honour (a refinement, an unknown format) is applied by zod itself.
       const source = sourceOf(d);
       if (source !== undefined && checksOf(source).length > 0 && !fullyConstrained(source)) {
-        a = a.filter((v) => accepts(source, v));
+        a = a.filter(refusedAtMost(MAX_REFUSED, d.kind, (v) => accepts(source, v)));
       }
       cache.set(d, a);
     }
     return a;
   };
   return make(desc, plain);
+}
+
+/** Generated values a refinement may refuse in a row before the kit gives up on it. */
+const MAX_REFUSED = 1000;
+
+/**
+ * The predicate, which throws once it has refused `max` values in a row: fast-check would otherwise retry a
+ * refinement the generator almost never satisfies (`v === 12345`) forever.
+ */
+function refusedAtMost(max: number, kind: string, ok: (v: unknown) => boolean): (v: unknown) => boolean {
+  let refused = 0;
+  return (v) => {
+    if (ok(v)) {
+      refused = 0;
+      return true;
+    }
+    if (++refused < max) return false;
+    throw new Error(
+      `arbitraryOf: a check on this ${kind} refused ${max} generated values in a row, so values cannot be found by ` +
+        "filtering; pass values of your own (the `arbitrary` option of assertRoundTrip)",
+    );
+  };
 }
 
 const accepts = (s: core.$ZodType, v: unknown): boolean => {

@@ -88,7 +88,7 @@ function tableOf(columns: readonly { name: string; kind: ColumnKind }[], maxRows
       )
       .map((values) => {
         const fields = columns.map((c) => new A.Field(c.name, c.kind.type(), true));
-        const vectors = columns.map((c, i) => A.vectorFromArray(values[i] as unknown[], (fields[i] as A.Field).type));
+        const vectors = columns.map((_c, i) => A.vectorFromArray(values[i] as unknown[], (fields[i] as A.Field).type));
         if (rows === 0) return new A.Table(new A.Schema(fields));
         const data = A.makeData({
           type: new A.Struct(fields),

@@ -1,16 +1,16 @@
 // Random schemas the engine supports, nested through fc.letrec, so the engine is tested on shapes nobody wrote by
-// hand. Union variants have distinct LiteralTypes: variants Flyte cannot tell apart are not one union in any SDK.
+// hand. Union variants take no value alike: a value two variants take is refused as ambiguous, as flytekit does.
 import fc from "fast-check";
 import { z } from "zod";
+import type { DescOf, Kind, TypeDesc } from "../descriptor.js";
 import type { TypeEngine } from "../engine.js";
 import { createTypeEngine } from "../index.js";
-import { literalTypeKey } from "../literal-types.js";
 import { dataclass, duration, timestamp } from "../schemas.js";
 
 export interface SchemaOptions {
   /** How deep containers nest; default 3. */
   readonly maxDepth?: number;
-  /** The engine whose LiteralTypes keep union variants apart; default a fresh one. */
+  /** The engine that describes union variants to keep them apart; default a fresh one. */
   readonly engine?: TypeEngine;
 }
 
@@ -46,14 +46,71 @@ const leaves: fc.Arbitrary<z.ZodType>[] = [
   ),
 ];
 
+/**
+ * The sorts of JS value a type accepts. Two union variants whose sorts meet take some value alike (1 fits
+ * z.int() and z.literal(1), {} fits every map and every record of optional fields), and such a value is refused
+ * as ambiguous, as flytekit refuses it; random unions keep their variants apart by sort.
+ */
+const SORTS: { readonly [K in Kind]: (d: DescOf<K>) => readonly string[] } = {
+  // Integers are taken as number or bigint by either representation.
+  int: () => ["number"],
+  float: () => ["number"],
+  string: () => ["string"],
+  bool: () => ["boolean"],
+  // Inside records times are written as ISO strings (and dataclass durations as float seconds), which read back
+  // as values a string (or number) variant takes too.
+  datetime: () => ["datetime", "string"],
+  duration: () => ["duration", "number", "string"],
+  none: () => ["none"],
+  list: () => ["list"],
+  map: () => ["object"],
+  struct: () => ["object"],
+  union: (d) => d.variants.flatMap(sortsOf),
+  enum: () => ["string"],
+  untyped: () => ["*"],
+  literal: (d) => [d.base === "string" ? "string" : d.base === "bool" ? "boolean" : "number"],
+  hashed: (d) => sortsOf(d.inner),
+  file: () => ["file"],
+  directory: () => ["directory"],
+  dataset: () => ["dataset"],
+  custom: (d) => [`custom:${d.transformer.name}`],
+};
+
+function sortsOf(d: TypeDesc): readonly string[] {
+  return (SORTS[d.kind] as (d: TypeDesc) => readonly string[])(d);
+}
+
+const FILLERS = [
+  () => z.string(),
+  () => z.boolean(),
+  () => z.number(),
+  () => duration(),
+  () => z.date(),
+  () => z.array(z.int()),
+  () => z.record(z.string(), z.int()),
+];
+
 /** Random supported zod schemas: scalars, enums, value sets, lists, maps, records (both styles), unions, optionals. */
 export function arbitrarySchema(options: SchemaOptions = {}): fc.Arbitrary<z.ZodType> {
   const engine = options.engine ?? createTypeEngine();
-  const key = (s: z.ZodType) => literalTypeKey(engine.literalType(s));
-  /** Variants whose LiteralTypes differ, in order: the first of each type stays. */
+  const sorts = (s: z.ZodType) => sortsOf(engine.describe(s).desc);
+  /** Variants that take no value alike, in order: a variant meeting an earlier one is dropped. */
   const distinct = (variants: z.ZodType[]) => {
-    const seen = new Set<string>();
-    return variants.filter((v) => !seen.has(key(v)) && (seen.add(key(v)), true));
+    const taken = new Set<string>();
+    const out: z.ZodType[] = [];
+    for (const v of variants) {
+      const mine = sorts(v);
+      if (mine.includes("*") || mine.some((x) => taken.has(x))) continue;
+      for (const x of mine) taken.add(x);
+      out.push(v);
+    }
+    return out;
+  };
+  // Drawn variants often meet (at the depth limit fc.oneof draws only its first, z.int()): variants of other sorts
+  // are added rather than the draw filtered, which could reject forever.
+  const variantsOf = (drawn: z.ZodType[]) => {
+    const kept = distinct(drawn);
+    return kept.length >= 2 ? kept : distinct([...kept, ...FILLERS.map((make) => make())]).slice(0, 2);
   };
   const { schema } = fc.letrec<{ schema: z.ZodType }>((tie) => ({
     schema: fc.oneof(
@@ -78,9 +135,7 @@ export function arbitrarySchema(options: SchemaOptions = {}): fc.Arbitrary<z.Zod
         }),
       fc
         .array(tie("schema"), { minLength: 2, maxLength: 3 })
-        .map((vs) => distinct(vs))
-        .filter((vs) => vs.length >= 2)
-        .map((vs) => z.union(vs as [z.ZodType, z.ZodType, ...z.ZodType[]])),
+        .map((vs) => z.union(variantsOf(vs) as [z.ZodType, z.ZodType, ...z.ZodType[]])),
     ),
   }));
   return schema;
