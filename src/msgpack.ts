@@ -1,5 +1,6 @@
 // msgpack decoding with limits. @msgpack/msgpack decodes iteratively and refuses lengths beyond the input; we add a
 // nesting limit in a first pass over the bytes, so hostile input fails with a typed error before anything is built.
+import { randomBytes } from "node:crypto";
 import { Decoder } from "@msgpack/msgpack";
 import { ErrorCode, fail } from "./errors.js";
 
@@ -28,7 +29,8 @@ export function decodeMsgpack(bytes: Uint8Array): unknown {
     });
   }
   try {
-    return decoder.decode(bytes);
+    if (protoKeys.length === 0) return decoder.decode(bytes);
+    return withProtoKeys(bytes);
   } catch (cause) {
     return fail(ErrorCode.decodeFailed, `invalid msgpack: ${(cause as Error).message}`, {
       expected: "msgpack bytes",
@@ -74,8 +76,53 @@ function fixedPayload(head: number): number {
   }
 }
 
-// Values still to read per open container; the scan runs synchronously, so one stack serves every call.
+// Values still to read per open container, and whether it is a map; the scan runs synchronously, so one stack
+// serves every call.
 const remaining = new Float64Array(MAX_MSGPACK_DEPTH + 2);
+const isMap = new Uint8Array(MAX_MSGPACK_DEPTH + 2);
+
+/** Map keys spelled `__proto__` the last scan found, as [start of the key's head, end of its bytes] pairs. */
+const protoKeys: number[] = [];
+const PROTO = new TextEncoder().encode("__proto__");
+
+const isProto = (bytes: Uint8Array, at: number, len: number) =>
+  len === PROTO.length && PROTO.every((b, i) => bytes[at + i] === b);
+
+/**
+ * Python writes `{"__proto__": 1}` as readily as any dict, but @msgpack/msgpack refuses that key (assigning it
+ * would set the prototype). Such keys are renamed to a marker the bytes do not contain, decoded, and renamed back
+ * as own data properties.
+ */
+function withProtoKeys(bytes: Uint8Array): unknown {
+  const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let marker: string;
+  do marker = `\u0000proto:${randomBytes(8).toString("hex")}`;
+  while (raw.includes(marker));
+  const name = new TextEncoder().encode(marker);
+  const parts: Uint8Array[] = [];
+  let from = 0;
+  for (let k = 0; k < protoKeys.length; k += 2) {
+    parts.push(bytes.subarray(from, protoKeys[k]), Uint8Array.of(0xa0 | name.length), name);
+    from = protoKeys[k + 1] as number;
+  }
+  parts.push(bytes.subarray(from));
+  return renameKeys(decoder.decode(Buffer.concat(parts)), marker);
+}
+
+function renameKeys(v: unknown, marker: string): unknown {
+  if (Array.isArray(v)) return v.map((x) => renameKeys(x, marker));
+  if (typeof v !== "object" || v === null || ArrayBuffer.isView(v) || v instanceof Date) return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) {
+    Object.defineProperty(out, k === marker ? "__proto__" : k, {
+      value: renameKeys(x, marker),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return out;
+}
 
 /** Byte width of the length field of a variable-length head (bin/str/ext 8-16-32, array/map 16-32), else 0. */
 function lengthWidth(head: number): number {
@@ -111,12 +158,16 @@ export function scanMsgpack(bytes: Uint8Array, maxDepth: number): string | undef
   if (maxDepth > MAX_MSGPACK_DEPTH) maxDepth = MAX_MSGPACK_DEPTH;
   let top = 0;
   remaining[0] = 1; // the root is one value
+  isMap[0] = 0;
+  protoKeys.length = 0;
   let pos = 0;
   while (top >= 0) {
     if (remaining[top] === 0) {
       top--;
       continue;
     }
+    // In a map, items alternate key, value: a key is read while an even number of items remains.
+    const key = isMap[top] === 1 && (remaining[top] as number) % 2 === 0;
     remaining[top] = (remaining[top] as number) - 1;
     if (pos >= end) return `truncated at byte ${pos}`;
     const head = bytes[pos++] as number;
@@ -127,6 +178,7 @@ export function scanMsgpack(bytes: Uint8Array, maxDepth: number): string | undef
     else if (head <= 0xbf) {
       const len = head & 0x1f;
       if (pos + len > end) return `a string claims ${len} bytes with ${end - pos} left`;
+      if (key && isProto(bytes, pos, len)) protoKeys.push(pos - 1, pos + len);
       pos += len;
     } else if (head === 0xc1) return `reserved byte 0xc1 at ${pos - 1}`;
     else {
@@ -151,6 +203,7 @@ export function scanMsgpack(bytes: Uint8Array, maxDepth: number): string | undef
       else {
         const body = head >= 0xc7 && head <= 0xc9 ? len + 1 : len;
         if (pos + body > end) return `a value claims ${body} bytes with ${end - pos} left`;
+        if (key && head >= 0xd9 && head <= 0xdb && isProto(bytes, pos, len)) protoKeys.push(pos - width - 1, pos + len);
         pos += body;
       }
     }
@@ -158,6 +211,7 @@ export function scanMsgpack(bytes: Uint8Array, maxDepth: number): string | undef
       if (count > end - pos) return `a container claims ${count} items with ${end - pos} bytes left`;
       if (top + 1 > maxDepth) return `nesting deeper than ${maxDepth}`;
       remaining[++top] = count;
+      isMap[top] = head <= 0x8f || head === 0xde || head === 0xdf ? 1 : 0;
     }
   }
   return pos === end ? undefined : `${end - pos} bytes after the value`;

@@ -33,6 +33,22 @@ describe("lists and maps", () => {
     expect(Object.getPrototypeOf(back)).toBe(Object.prototype);
     expect(Object.keys(back)).toEqual(["__proto__", "a"]);
   });
+  it("keep __proto__ keys as data inside msgpack too, at any depth and in any string encoding", async () => {
+    const untyped = z.record(z.string(), z.unknown());
+    const m = JSON.parse('{"__proto__": {"__proto__": [1]}, "a": [{"__proto__": null}]}') as Record<string, unknown>;
+    const back = (await engine.toValue(
+      decodeLiteral(encodeLiteral(await engine.toLiteral(m, untyped))),
+      untyped,
+    )) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(back)).toBe(Object.prototype);
+    expect(JSON.stringify(back)).toBe(JSON.stringify(m));
+    // {"__proto__": 1} with the key as str8 (d9 09), as some writers encode short strings.
+    const str8 = Uint8Array.of(0x81, 0xd9, 0x09, ...new TextEncoder().encode("__proto__"), 0x01);
+    const read = (await engine.toValue(lit.binary(str8, "msgpack"), untyped)) as Record<string, unknown>;
+    expect(Object.keys(read)).toEqual(["__proto__"]);
+    expect(Object.getOwnPropertyDescriptor(read, "__proto__")?.value).toBe(1);
+    expect(Object.getPrototypeOf(read)).toBe(Object.prototype);
+  });
   it("accept typed arrays", async () => {
     const l = await engine.toLiteral(new Float64Array([1.5, 2]) as never, z.array(z.number()));
     expect(await engine.toValue(l, z.array(z.number()))).toEqual([1.5, 2]);

@@ -60,6 +60,12 @@ const scratchDir = (cx: Ctx): string => {
 let fileCounter = 0;
 const freshPath = (cx: Ctx, name: string) => join(scratchDir(cx), `${process.pid}-${fileCounter++}-${name}`);
 
+/**
+ * Map keys, except `__proto__`: the expected value of a round trip is zod's parse, which assigns keys and so
+ * would set the prototype instead (the engine keeps the key as data; its own tests cover that).
+ */
+const keyOf = (keys: fc.Arbitrary<string>) => keys.filter((k) => k !== "__proto__");
+
 const GENERATORS: { readonly [K in Kind]: Gen<K> } = {
   int: (d) => (d.repr === "bigint" ? bigintArbitrary(sourceOf(d)) : intArbitrary(sourceOf(d))),
   float: (d) => floatArbitrary(sourceOf(d)),
@@ -92,7 +98,7 @@ const GENERATORS: { readonly [K in Kind]: Gen<K> } = {
   list: (d, cx, child) => fc.array(child(d.element), { maxLength: cx.maxLength }),
   map: (d, cx, child, packedChild) =>
     fc.dictionary(
-      d.keys === "int" ? fc.maxSafeInteger().map(String) : fc.string({ unit: "binary", maxLength: 8 }),
+      d.keys === "int" ? fc.maxSafeInteger().map(String) : keyOf(fc.string({ unit: "binary", maxLength: 8 })),
       (d.msgpack ? packedChild : child)(d.value),
       { maxKeys: cx.maxLength, noNullPrototype: true },
     ),
@@ -105,7 +111,7 @@ const GENERATORS: { readonly [K in Kind]: Gen<K> } = {
     return fc.record(model, { requiredKeys: required, noNullPrototype: true });
   },
   untyped: (d, cx) =>
-    d.shape === "object" ? fc.dictionary(fc.string(), json(cx), { noNullPrototype: true }) : json(cx),
+    d.shape === "object" ? fc.dictionary(keyOf(fc.string()), json(cx), { noNullPrototype: true }) : json(cx),
   literal: (d) => fc.constantFrom(...d.values),
   hashed: (d, _cx, child) => child(d.inner),
   file: (d, cx) =>
@@ -150,7 +156,7 @@ const json = (cx: Ctx): fc.Arbitrary<unknown> =>
       fc.double({ noNaN: true, noDefaultInfinity: true }).filter((x) => !Object.is(x, -0)),
       fc.string({ unit: "binary" }),
       fc.array(tie("v"), { maxLength: cx.maxLength }),
-      fc.dictionary(fc.string({ unit: "binary" }), tie("v"), { maxKeys: cx.maxLength, noNullPrototype: true }),
+      fc.dictionary(keyOf(fc.string({ unit: "binary" })), tie("v"), { maxKeys: cx.maxLength, noNullPrototype: true }),
     ),
   })).v;
 
