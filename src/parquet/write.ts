@@ -1,7 +1,7 @@
 // Writing Arrow data as Parquet in flytekit's layout: a directory holding `00000` (and `00001`, … when the data is
 // large enough to split). Batches are encoded in worker threads while this thread keeps producing and uploading;
 // each part streams to storage as it is encoded, so memory stays at a few slices per worker, whatever the size.
-import { type RecordBatch, type Schema, Table, Type, tableFromIPC, tableToIPC } from "apache-arrow";
+import { type RecordBatch, type Schema, Table, Type, tableToIPC } from "apache-arrow";
 import { ErrorCode, FlyteTypeError } from "../errors.js";
 import type { ObjectInfo } from "../storage/backend.js";
 import type { Storage } from "../storage/storage.js";
@@ -246,18 +246,12 @@ async function writeTable(
   await Promise.all(
     writers.map(async (w, i) => {
       const part = n === 1 ? table : table.slice(cut(i), cut(i + 1));
-      // An empty table still has a schema: one empty batch carries it into the file.
-      const batches = part.batches.length > 0 ? part.batches : tableToEmptyBatches(part);
-      for (const s of slices(batches)) await w.send(s.ipc, s.rows);
+      // An empty table still has a schema: a stream of the schema alone carries it into the file.
+      if (part.batches.length === 0) await w.send(tableToIPC(part, "stream"), 0);
+      for (const s of slices(part.batches)) await w.send(s.ipc, s.rows);
       w.close();
     }),
   );
-}
-
-/** One empty batch with the table's schema: tableToIPC of a batch-less table holds the schema only, and reading
- * that back yields a zero-row batch. */
-function tableToEmptyBatches(t: Table): RecordBatch[] {
-  return tableFromIPC(tableToIPC(t, "stream")).batches;
 }
 
 /** A stream: parts in order; a new part starts when the current one is backlogged and a worker is free. */
