@@ -73,7 +73,7 @@ describe("assertRoundTrip", () => {
         opt: z.enum(["x", "y"]).optional(),
       }),
     );
-    await assertRoundTrip(engine, schema, { numRuns: 60, seed: 1 });
+    await assertRoundTrip(engine, schema, { numRuns: 60 });
   });
 
   it("reports the smallest failing value and where it differs", async () => {
@@ -108,10 +108,10 @@ describe("assertRoundTrip", () => {
 
   it("runs on random schemas: every value of every generated schema round-trips", async () => {
     await fc.assert(
-      fc.asyncProperty(arbitrarySchema({ engine, maxDepth: 2 }), async (schema) => {
+      fc.asyncProperty(arbitrarySchema({ engine, maxDepth: 3 }), async (schema) => {
         await assertRoundTrip(engine, schema, { numRuns: 5 });
       }),
-      { numRuns: 25, seed: 42 },
+      { numRuns: 30 },
     );
   });
 });
