@@ -111,7 +111,8 @@ function withProtoKeys(bytes: Uint8Array): unknown {
 
 function renameKeys(v: unknown, marker: string): unknown {
   if (Array.isArray(v)) return v.map((x) => renameKeys(x, marker));
-  if (typeof v !== "object" || v === null || ArrayBuffer.isView(v) || v instanceof Date) return v;
+  // Only maps decode to plain objects; bytes, timestamps and other extension values stay as they are.
+  if (typeof v !== "object" || v === null || Object.getPrototypeOf(v) !== Object.prototype) return v;
   const out: Record<string, unknown> = {};
   for (const [k, x] of Object.entries(v)) {
     Object.defineProperty(out, k === marker ? "__proto__" : k, {
