@@ -1,7 +1,6 @@
 // StructuredDatasets that cannot be written or read: corrupt, truncated and missing data, streams that fail or change
 // schema, formats nobody handles — each a typed error, with nothing half-written left behind; and the registry.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as A from "apache-arrow";
 import { describe, expect, it } from "vitest";
@@ -12,28 +11,16 @@ import {
   type DatasetEncoder,
   defineFrame,
   ErrorCode,
-  type Literal,
   lit,
   model,
   StructuredDataset,
   structuredDataset,
 } from "../src/index.js";
 import { numberStream, numbers } from "./arrow-data.js";
+import { datasetSetup, sdOf } from "./dataset-setup.js";
 import { rejection } from "./helpers.js";
 
-const work = mkdtempSync(join(tmpdir(), "flyte-datasets-"));
-const raw = join(work, "raw");
-const engine = createTypeEngine({ storage: { rawOutputPrefix: raw } });
-const any = structuredDataset();
-
-const sdOf = (l: Literal) => {
-  const v = l.value;
-  if (v.case !== "scalar" || v.value.value.case !== "structuredDataset") throw new Error("not a dataset literal");
-  return v.value.value.value;
-};
-
-const write = (data: A.Table | AsyncIterable<A.RecordBatch>, type = any) =>
-  engine.toLiteral(StructuredDataset.from(ArrowTable, data), type);
+const { work, raw, engine, any, write } = datasetSetup();
 
 describe("bad input", () => {
   const open = (uri: string) => StructuredDataset.fromUri(uri).open(ArrowTable).all();

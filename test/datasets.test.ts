@@ -1,8 +1,7 @@
 // StructuredDatasets through the engine on local storage: literal types as flytekit declares them, Arrow ⇄ Parquet
 // round trips of every column type, streaming in both directions, column subsetting, and values (URIs, records).
 // Bad input and the handler registry are in datasets-bad-input.test.ts.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as A from "apache-arrow";
 import { describe, expect, it } from "vitest";
@@ -11,28 +10,16 @@ import {
   ArrowTable,
   createTypeEngine,
   ErrorCode,
-  type Literal,
   model,
   StructuredDataset,
   structuredDataset,
   timestamp,
 } from "../src/index.js";
 import { numberStream, numbers, rows } from "./arrow-data.js";
+import { datasetSetup, sdOf } from "./dataset-setup.js";
 import { rejection } from "./helpers.js";
 
-const work = mkdtempSync(join(tmpdir(), "flyte-datasets-"));
-const raw = join(work, "raw");
-const engine = createTypeEngine({ storage: { rawOutputPrefix: raw } });
-const any = structuredDataset();
-
-const sdOf = (l: Literal) => {
-  const v = l.value;
-  if (v.case !== "scalar" || v.value.value.case !== "structuredDataset") throw new Error("not a dataset literal");
-  return v.value.value.value;
-};
-
-const write = (data: A.Table | AsyncIterable<A.RecordBatch>, type = any) =>
-  engine.toLiteral(StructuredDataset.from(ArrowTable, data), type);
+const { work, raw, engine, any, write } = datasetSetup();
 
 describe("literal types", () => {
   it("a bare dataset has no columns and format '', like flytekit's StructuredDataset", () => {

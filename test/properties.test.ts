@@ -1,29 +1,18 @@
 // Our own property suites on top of the kit: random Arrow tables keep their values and types through Parquet
 // (whole and by column subset), and the union variant a value is written as is the one its read-back value is
 // written as again. The round trips of random schemas are in testing-kit.test.ts.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type * as A from "apache-arrow";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  ArrowTable,
-  createTypeEngine,
-  decodeLiteral,
-  encodeLiteral,
-  StructuredDataset,
-  structuredDataset,
-} from "../src/index.js";
+import { ArrowTable, decodeLiteral, encodeLiteral, structuredDataset } from "../src/index.js";
 import { arbitraryOf, arbitrarySchema, arrowTable, tableDifference } from "../src/testing/index.js";
+import { datasetSetup } from "./dataset-setup.js";
 
-const engine = createTypeEngine({
-  storage: { rawOutputPrefix: join(mkdtempSync(join(tmpdir(), "flyte-props-")), "raw") },
-});
+const { engine, write } = datasetSetup();
 
 /** The table written as a dataset and read back, whole or by a reader declaring only `columns` (an Arrow schema). */
 async function throughParquet(table: A.Table, columns?: A.Schema): Promise<A.Table> {
-  const literal = await engine.toLiteral(StructuredDataset.from(ArrowTable, table), structuredDataset());
+  const literal = await write(table);
   const type = columns === undefined ? structuredDataset() : structuredDataset({ columns });
   const sd = await engine.toValue(decodeLiteral(encodeLiteral(literal)), type);
   return sd.open(ArrowTable).all();
