@@ -61,7 +61,12 @@ export const structKind: KindHandler<"struct"> = {
     };
 
     const pack = (value: unknown, w: MsgpackWriter, cx: ConvertContext): Invalid | undefined => {
-      if (typeof value !== "object" || value === null || Array.isArray(value) || isBuiltinValue(value)) {
+      if (
+        typeof value !== "object" ||
+        value === null ||
+        Array.isArray(value) ||
+        (!isPlainObject(value) && isBuiltinValue(value))
+      ) {
         return mismatch(value, cx, "an object");
       }
       const record = value as Dict;
