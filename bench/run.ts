@@ -4,9 +4,9 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
-import { CASES } from "./cases.js";
-import { datasetBench } from "./dataset_run.js";
-import { storageBench } from "./storage_run.js";
+import { CASES } from "./codec/codec-cases.js";
+import { datasetBench } from "./dataset/dataset-run.js";
+import { storageBench } from "./storage/storage-run.js";
 
 const { values: args } = parseArgs({
   options: {
@@ -61,14 +61,14 @@ const rows: string[] = [];
 for (const c of CASES) {
   if (args.only !== undefined && c.name !== args.only) continue;
   process.stderr.write(`${c.name}: flyte-types…`);
-  const ts = run("node", ["--expose-gc", "--import", "tsx", "bench/ts_bench.ts", c.name, args["ts-runs"]]);
+  const ts = run("node", ["--expose-gc", "--import", "tsx", "bench/codec/codec-ts.ts", c.name, args["ts-runs"]]);
   let kit: Measured | undefined;
   let two: Measured | undefined;
   if (havePython) {
     process.stderr.write(" flytekit…");
-    kit = run(python, ["bench/python_bench.py", "flytekit", c.name, args["py-runs"]]);
+    kit = run(python, ["bench/codec/codec_py.py", "flytekit", c.name, args["py-runs"]]);
     process.stderr.write(" flyte 2…");
-    two = run(python, ["bench/python_bench.py", "flyte2", c.name, args["py-runs"]]);
+    two = run(python, ["bench/codec/codec_py.py", "flyte2", c.name, args["py-runs"]]);
   }
   process.stderr.write(" done\n");
   for (const op of ["encode", "decode"] as const) {

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Creates .venv from test/interop/requirements.txt, or reuses it when it was built from the same file.
+# Creates .venv from test/python/requirements.txt, or reuses it when it was built from the same file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-req=test/interop/requirements.txt
+req=test/python/requirements.txt
 stamp=.venv/.requirements.sha256
 want=$(sha256sum "$req" | cut -d' ' -f1)
 if [ -x .venv/bin/python ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then

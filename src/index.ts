@@ -1,9 +1,9 @@
 // flyte-types: Flyte's type system for TypeScript. zod schemas ⇄ flyteidl literals, wire-exact with flytekit.
-import type { DatasetRegistry } from "./dataset/registry.js";
-import { createDefaultDatasetRegistry, createDefaultRegistry } from "./default-registry.js";
-import { createEngine, type TypeEngine } from "./engine.js";
-import type { Registry } from "./registry.js";
-import { defaultStorage } from "./storage/default.js";
+import type { DatasetRegistry } from "./dataset/dataset-registry.js";
+import { createDefaultDatasetRegistry, createDefaultRegistry } from "./defaults.js";
+import { createEngine, type TypeEngine } from "./engine/engine.js";
+import type { Registry } from "./engine/registry.js";
+import { defaultStorage } from "./storage/default-storage.js";
 import { Storage, type StorageOptions } from "./storage/storage.js";
 
 export interface TypeEngineOptions {
@@ -29,11 +29,20 @@ export function createTypeEngine(options: TypeEngineOptions = {}): TypeEngine {
   );
 }
 
-export type { Codec, KindHandler, KindTable } from "./codec.js";
-export type { Compiled, TypeSpec } from "./compile.js";
-export type { ConvertOptions } from "./context.js";
-export type { InputOf, ValueOf } from "./convert.js";
-export { arrowSchemaText, columnsFromArrow, columnsFromZod } from "./dataset/columns.js";
+export type { Codec, KindHandler, KindTable } from "./codec/codec.js";
+export type { ConvertOptions } from "./codec/context.js";
+export type { Kind, TypeDesc } from "./codec/descriptor.js";
+export { primitiveOf } from "./codec/literal-read.js";
+export type { Class, Transformer, TransformerKey } from "./codec/transformer.js";
+export {
+  createDatasetRegistry,
+  type DatasetDecoder,
+  type DatasetEncoder,
+  type DatasetRegisterOptions,
+  type DatasetRegistry,
+  type DecodeSource,
+  type EncodeTarget,
+} from "./dataset/dataset-registry.js";
 export {
   ArrowTable,
   defineFrame,
@@ -43,35 +52,41 @@ export {
   type FrameKind,
 } from "./dataset/frame.js";
 export {
-  createDatasetRegistry,
-  type DatasetDecoder,
-  type DatasetEncoder,
-  type DatasetRegisterOptions,
-  type DatasetRegistry,
-  type DecodeSource,
-  type EncodeTarget,
-} from "./dataset/registry.js";
-export {
   type DatasetColumn,
   type DatasetHandleOptions,
   type DatasetReader,
   type IterOptions,
   StructuredDataset,
 } from "./dataset/structured-dataset.js";
-export { createDefaultDatasetRegistry, createDefaultRegistry } from "./default-registry.js";
-export type { Kind, TypeDesc } from "./descriptor.js";
-export type { TypeEngine } from "./engine.js";
-export { ErrorCode, FlyteTypeError, type Issue } from "./errors.js";
-export { type FileOptions, FlyteDirectory, FlyteFile, type HandleOptions } from "./files.js";
-export type { InputValues, InterfaceSpec, TypedIO, Values } from "./interface.js";
-export { primitiveOf } from "./literal-read.js";
-export { literalTypeKey, typesCastable } from "./literal-types.js";
-export type { Literal, LiteralMap, LiteralType, TypedInterface } from "./model.js";
-export * as model from "./model.js";
-export { lit, ltype, SimpleType } from "./model.js";
-export { hasOffloaded, type OffloadOptions, offloadFromEnv, offloadLiteral, resolveOffloaded } from "./offload.js";
-export { computeHashString } from "./pbhash.js";
-export { createRegistry, type RegisterOptions, type Registry } from "./registry.js";
+export { createDefaultDatasetRegistry, createDefaultRegistry } from "./defaults.js";
+export type { Compiled, TypeSpec } from "./engine/compile.js";
+export type { InputOf, ValueOf } from "./engine/convert.js";
+export { arrowSchemaText, columnsFromArrow, columnsFromZod } from "./engine/dataset-columns.js";
+export type { TypeEngine } from "./engine/engine.js";
+export { createRegistry, type RegisterOptions, type Registry } from "./engine/registry.js";
+export type { InputValues, InterfaceSpec, TypedIO, Values } from "./engine/task-interface.js";
+export { ErrorCode, FlyteTypeError, type Issue } from "./errors/flyte-type-error.js";
+export { computeHashString } from "./literal/literal-hash.js";
+export { literalTypeKey, typesCastable } from "./literal/literal-types.js";
+export type { Literal, LiteralMap, LiteralType, TypedInterface } from "./literal/model.js";
+export * as model from "./literal/model.js";
+export { lit, ltype, SimpleType } from "./literal/model.js";
+export {
+  hasOffloaded,
+  type OffloadOptions,
+  offloadFromEnv,
+  offloadLiteral,
+  resolveOffloaded,
+} from "./literal/offload.js";
+export {
+  decodeLiteral,
+  decodeLiteralMap,
+  decodeLiteralType,
+  type EncodeOptions,
+  encodeLiteral,
+  encodeLiteralMap,
+  encodeLiteralType,
+} from "./literal/wire.js";
 export {
   type BlobTypeOptions,
   type DatasetTypeOptions,
@@ -85,9 +100,10 @@ export {
   withHash,
 } from "./schemas.js";
 export type { Backend, ByteRange, ByteSource, ObjectInfo, WriteOptions } from "./storage/backend.js";
-export { defaultStorage } from "./storage/default.js";
+export { defaultStorage } from "./storage/default-storage.js";
 export type { S3Options } from "./storage/s3.js";
 export { Storage, type StorageOptions } from "./storage/storage.js";
+export { type FileOptions, FlyteDirectory, FlyteFile, type HandleOptions } from "./values/files.js";
 export {
   type Duration,
   durationFromMillis,
@@ -96,14 +112,4 @@ export {
   type Timestamp,
   timestampFromDate,
   timestampToDate,
-} from "./time.js";
-export type { Class, Transformer, TransformerKey } from "./transformer.js";
-export {
-  decodeLiteral,
-  decodeLiteralMap,
-  decodeLiteralType,
-  type EncodeOptions,
-  encodeLiteral,
-  encodeLiteralMap,
-  encodeLiteralType,
-} from "./wire.js";
+} from "./values/time.js";

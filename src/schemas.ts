@@ -1,16 +1,16 @@
 // Schemas flyte-types provides for values zod has no type for.
 import { z } from "zod";
+import { markHash, markSchema, markStyle } from "./codec/schema-marks.js";
+import { type DatasetColumn, StructuredDataset } from "./dataset/structured-dataset.js";
 import {
   type ArrowSchemaLike,
   arrowSchemaText,
   columnsFromArrow,
   columnsFromZod,
   isArrowSchema,
-} from "./dataset/columns.js";
-import { type DatasetColumn, StructuredDataset } from "./dataset/structured-dataset.js";
-import { FlyteDirectory, FlyteFile } from "./files.js";
-import { markHash, markSchema, markStyle } from "./markers.js";
-import { type Duration, durationInRange, isTimestampLike, type Timestamp, timestampInRange } from "./time.js";
+} from "./engine/dataset-columns.js";
+import { FlyteDirectory, FlyteFile } from "./values/files.js";
+import { type Duration, durationInRange, isTimestampLike, type Timestamp, timestampInRange } from "./values/time.js";
 
 /** DATETIME at nanosecond precision: values are `{ seconds: bigint, nanos }` with nanos in [0, 1e9). */
 export function timestamp(): z.ZodType<Timestamp> {

@@ -1,8 +1,8 @@
 // BOOLEAN: `z.boolean()`. Never an integer, in either direction, as in flytekit.
 import { z } from "zod";
-import type { KindHandler } from "../src/codec.js";
-import { exactPrimitiveCodec } from "../src/exact-primitive.js";
-import { lit, ltype, SimpleType } from "../src/model.js";
+import type { KindHandler } from "../src/codec/codec.js";
+import { lit, ltype, SimpleType } from "../src/literal/model.js";
+import { exactPrimitiveCodec } from "./shared/exact-primitive.js";
 
 export const boolKind: KindHandler<"bool"> = {
   compile: (desc) =>

@@ -1,11 +1,11 @@
 // User types: a registered Transformer, keyed by a class (values are `instanceof` it) or a zod schema.
-import type { KindHandler } from "../src/codec.js";
-import { type ConvertContext, INVALID, type Invalid } from "../src/context.js";
-import { ErrorCode, FlyteTypeError } from "../src/errors.js";
-import type { JsonObject } from "../src/json-schema.js";
-import { describeValue } from "../src/messages.js";
-import type { Literal } from "../src/model.js";
-import { packUntyped } from "../src/untyped.js";
+import type { KindHandler } from "../src/codec/codec.js";
+import { type ConvertContext, INVALID, type Invalid } from "../src/codec/context.js";
+import { ErrorCode, FlyteTypeError } from "../src/errors/flyte-type-error.js";
+import { describeValue } from "../src/errors/messages.js";
+import type { Literal } from "../src/literal/model.js";
+import type { JsonObject } from "../src/msgpack/json-schema.js";
+import { packUntyped } from "./shared/untyped-values.js";
 
 /** Turns an exception from user code into issues at the current path. */
 function record(cx: ConvertContext, name: string, error: unknown): Invalid {

@@ -1,11 +1,11 @@
 // DATETIME: `z.date()` (milliseconds) and `timestamp()` (nanoseconds). Always UTC on the wire; Python's naive
 // datetimes are read as UTC, as flytekit does.
-import type { KindHandler } from "../src/codec.js";
-import { type ConvertContext, INVALID, type Invalid } from "../src/context.js";
-import { ErrorCode } from "../src/errors.js";
-import { NO_MATCH, type PrimitiveValue, readPrimitive } from "../src/literal-read.js";
-import { describeValue, msg } from "../src/messages.js";
-import { lit, ltype, SimpleType } from "../src/model.js";
+import type { KindHandler } from "../src/codec/codec.js";
+import { type ConvertContext, INVALID, type Invalid } from "../src/codec/context.js";
+import { NO_MATCH, type PrimitiveValue, readPrimitive } from "../src/codec/literal-read.js";
+import { ErrorCode } from "../src/errors/flyte-type-error.js";
+import { describeValue, msg } from "../src/errors/messages.js";
+import { lit, ltype, SimpleType } from "../src/literal/model.js";
 import { timestamp } from "../src/schemas.js";
 import {
   isoFromTimestamp,
@@ -15,8 +15,8 @@ import {
   timestampFromDate,
   timestampInRange,
   timestampToDate,
-} from "../src/time.js";
-import { subMicro } from "../src/time-errors.js";
+} from "../src/values/time.js";
+import { subMicro } from "./shared/time-errors.js";
 
 const RANGE = "years 1..9999 (Python's datetime range)";
 

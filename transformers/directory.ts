@@ -1,7 +1,7 @@
 // Directories: `directory({ format })` ⇄ `blob` MULTIPART, as flytekit's FlyteDirectory and Flyte 2's Dir.
-import type { KindHandler } from "../src/codec.js";
+import type { KindHandler } from "../src/codec/codec.js";
 import { directory } from "../src/schemas.js";
-import { blobCodec } from "./blob.js";
+import { blobCodec } from "./shared/blob-codec.js";
 
 export const directoryKind: KindHandler<"directory"> = {
   compile: (desc) => blobCodec({ desc, multipart: true, tag: "FlyteDirectory", title: "FlyteDirectory" }),

@@ -1,10 +1,10 @@
 // DURATION: `duration()` values `{ seconds: bigint, nanos }`, normalised like protobuf (nanos carry the sign).
-import type { KindHandler } from "../src/codec.js";
-import { type ConvertContext, INVALID, type Invalid } from "../src/context.js";
-import { ErrorCode } from "../src/errors.js";
-import { NO_MATCH, type PrimitiveValue, readPrimitive } from "../src/literal-read.js";
-import { msg } from "../src/messages.js";
-import { lit, ltype, SimpleType } from "../src/model.js";
+import type { KindHandler } from "../src/codec/codec.js";
+import { type ConvertContext, INVALID, type Invalid } from "../src/codec/context.js";
+import { NO_MATCH, type PrimitiveValue, readPrimitive } from "../src/codec/literal-read.js";
+import { ErrorCode } from "../src/errors/flyte-type-error.js";
+import { msg } from "../src/errors/messages.js";
+import { lit, ltype, SimpleType } from "../src/literal/model.js";
 import { duration } from "../src/schemas.js";
 import {
   type Duration,
@@ -14,8 +14,8 @@ import {
   isoFromDuration,
   isTimestampLike,
   parseIsoDuration,
-} from "../src/time.js";
-import { subMicro } from "../src/time-errors.js";
+} from "../src/values/time.js";
+import { subMicro } from "./shared/time-errors.js";
 
 const EXPECTED = "a Duration { seconds: bigint, nanos } with nanos of the same sign";
 

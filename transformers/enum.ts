@@ -1,12 +1,12 @@
 // Enums: `z.enum([...])` (string values) ⇄ `enum_type`; the value travels as a string, as flytekit writes it.
 
 import { z } from "zod";
-import type { KindHandler } from "../src/codec.js";
-import { type ConvertContext, INVALID } from "../src/context.js";
-import { ErrorCode } from "../src/errors.js";
-import { NO_MATCH, type PrimitiveValue, readPrimitive } from "../src/literal-read.js";
-import { msg } from "../src/messages.js";
-import { lit, ltype } from "../src/model.js";
+import type { KindHandler } from "../src/codec/codec.js";
+import { type ConvertContext, INVALID } from "../src/codec/context.js";
+import { NO_MATCH, type PrimitiveValue, readPrimitive } from "../src/codec/literal-read.js";
+import { ErrorCode } from "../src/errors/flyte-type-error.js";
+import { msg } from "../src/errors/messages.js";
+import { lit, ltype } from "../src/literal/model.js";
 
 export const enumKind: KindHandler<"enum"> = {
   compile(desc) {

@@ -1,7 +1,7 @@
 // Files: `file({ format })` ⇄ `blob` SINGLE, as flytekit's FlyteFile (tag "FlyteFilePath") and Flyte 2's File.
-import type { KindHandler } from "../src/codec.js";
+import type { KindHandler } from "../src/codec/codec.js";
 import { file } from "../src/schemas.js";
-import { blobCodec } from "./blob.js";
+import { blobCodec } from "./shared/blob-codec.js";
 
 export const fileKind: KindHandler<"file"> = {
   compile: (desc) => blobCodec({ desc, multipart: false, tag: "FlyteFilePath", title: "FlyteFile" }),

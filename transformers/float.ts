@@ -1,11 +1,11 @@
 // FLOAT: `z.number()`. NaN and ±Infinity travel as IEEE doubles, like Python's float.
 
 import { z } from "zod";
-import type { KindHandler } from "../src/codec.js";
-import { type ConvertContext, INVALID, type Invalid } from "../src/context.js";
-import { ErrorCode } from "../src/errors.js";
-import { NO_MATCH, type PrimitiveValue, readPrimitive } from "../src/literal-read.js";
-import { lit, ltype, SimpleType } from "../src/model.js";
+import type { KindHandler } from "../src/codec/codec.js";
+import { type ConvertContext, INVALID, type Invalid } from "../src/codec/context.js";
+import { NO_MATCH, type PrimitiveValue, readPrimitive } from "../src/codec/literal-read.js";
+import { ErrorCode } from "../src/errors/flyte-type-error.js";
+import { lit, ltype, SimpleType } from "../src/literal/model.js";
 
 const fromPlain = (v: unknown, cx: ConvertContext): unknown => {
   // msgpack's 1.0 decodes to the JS number 1: in a union's first pass it is left to an INTEGER variant.

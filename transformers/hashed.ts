@@ -1,8 +1,8 @@
 // `withHash(schema, fn)`: literals of the type carry `Literal.hash = fn(value)`, flytekit's HashMethod. Flyte uses
 // the hash instead of the literal's bytes for cache keys (a data frame hashed by its content, not its URI).
-import type { KindHandler } from "../src/codec.js";
-import { INVALID } from "../src/context.js";
-import { ErrorCode } from "../src/errors.js";
+import type { KindHandler } from "../src/codec/codec.js";
+import { INVALID } from "../src/codec/context.js";
+import { ErrorCode } from "../src/errors/flyte-type-error.js";
 
 export const hashedKind: KindHandler<"hashed"> = {
   compile(desc, child) {

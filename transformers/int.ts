@@ -1,12 +1,12 @@
 // INTEGER: `z.int()` (JS numbers in the safe range) and `z.bigint()` (the full int64 range).
 
 import { z } from "zod";
-import type { KindHandler } from "../src/codec.js";
-import { type ConvertContext, INVALID, type Invalid } from "../src/context.js";
-import { ErrorCode } from "../src/errors.js";
-import { NO_MATCH, type PrimitiveValue, readPrimitive } from "../src/literal-read.js";
-import { msg } from "../src/messages.js";
-import { lit, ltype, SimpleType } from "../src/model.js";
+import type { KindHandler } from "../src/codec/codec.js";
+import { type ConvertContext, INVALID, type Invalid } from "../src/codec/context.js";
+import { NO_MATCH, type PrimitiveValue, readPrimitive } from "../src/codec/literal-read.js";
+import { ErrorCode } from "../src/errors/flyte-type-error.js";
+import { msg } from "../src/errors/messages.js";
+import { lit, ltype, SimpleType } from "../src/literal/model.js";
 
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;

@@ -2,10 +2,10 @@
 // z.array(z.number()), BigInt64Array for z.array(z.bigint())…).
 
 import { z } from "zod";
-import type { KindHandler } from "../src/codec.js";
-import { type ConvertContext, INVALID, type Invalid } from "../src/context.js";
-import { binaryValueOf, literalMismatch, NOT_BINARY } from "../src/literal-read.js";
-import { type Literal, type LiteralType, lit, ltype } from "../src/model.js";
+import type { KindHandler } from "../src/codec/codec.js";
+import { type ConvertContext, INVALID, type Invalid } from "../src/codec/context.js";
+import { binaryValueOf, literalMismatch, NOT_BINARY } from "../src/codec/literal-read.js";
+import { type Literal, type LiteralType, lit, ltype } from "../src/literal/model.js";
 
 type Indexed = ArrayLike<unknown>;
 

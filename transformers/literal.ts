@@ -3,13 +3,13 @@
 // flytekit (which does not check), a value outside the set is refused, as zod would.
 
 import { z } from "zod";
-import type { KindHandler } from "../src/codec.js";
-import { type ConvertContext, INVALID, type Invalid } from "../src/context.js";
-import type { DescOf } from "../src/descriptor.js";
-import { ErrorCode } from "../src/errors.js";
-import type { JsonObject } from "../src/json-schema.js";
-import { describeValue } from "../src/messages.js";
-import type { LiteralType } from "../src/model.js";
+import type { KindHandler } from "../src/codec/codec.js";
+import { type ConvertContext, INVALID, type Invalid } from "../src/codec/context.js";
+import type { DescOf } from "../src/codec/descriptor.js";
+import { ErrorCode } from "../src/errors/flyte-type-error.js";
+import { describeValue } from "../src/errors/messages.js";
+import type { LiteralType } from "../src/literal/model.js";
+import type { JsonObject } from "../src/msgpack/json-schema.js";
 
 type Value = string | number | boolean;
 

@@ -3,16 +3,16 @@
 // STRUCT; both forms are read either way.
 
 import { z } from "zod";
-import type { KindHandler } from "../src/codec.js";
-import { type ConvertContext, INVALID, type Invalid } from "../src/context.js";
-import { ErrorCode } from "../src/errors.js";
-import { binaryValueOf, literalMismatch, NOT_BINARY } from "../src/literal-read.js";
-import { markSchema } from "../src/markers.js";
-import { msg } from "../src/messages.js";
-import { type Literal, type LiteralType, lit, ltype } from "../src/model.js";
-import { type MsgpackWriter, writeMsgpack } from "../src/msgpack-writer.js";
-import { type Dict, isPlainObject, setOwn, WELL_FORMED, wellFormed } from "../src/objects.js";
-import { structLiteralType } from "../src/struct-type.js";
+import type { KindHandler } from "../src/codec/codec.js";
+import { type ConvertContext, INVALID, type Invalid } from "../src/codec/context.js";
+import { binaryValueOf, literalMismatch, NOT_BINARY } from "../src/codec/literal-read.js";
+import { markSchema } from "../src/codec/schema-marks.js";
+import { ErrorCode } from "../src/errors/flyte-type-error.js";
+import { msg } from "../src/errors/messages.js";
+import { type Literal, type LiteralType, lit, ltype } from "../src/literal/model.js";
+import { type MsgpackWriter, writeMsgpack } from "../src/msgpack/msgpack-writer.js";
+import { type Dict, isPlainObject, setOwn, WELL_FORMED, wellFormed } from "./shared/objects.js";
+import { structLiteralType } from "./shared/struct-type.js";
 
 const INT_KEY = /^-?(0|[1-9]\d*)$/;
 

@@ -2,10 +2,10 @@
 // are written as Python's None; reading gives back the representation the schema asks for.
 
 import { z } from "zod";
-import type { KindHandler } from "../src/codec.js";
-import { type ConvertContext, INVALID, type Invalid } from "../src/context.js";
-import { binaryValueOf, literalMismatch, NOT_BINARY } from "../src/literal-read.js";
-import { lit, ltype, SimpleType } from "../src/model.js";
+import type { KindHandler } from "../src/codec/codec.js";
+import { type ConvertContext, INVALID, type Invalid } from "../src/codec/context.js";
+import { binaryValueOf, literalMismatch, NOT_BINARY } from "../src/codec/literal-read.js";
+import { lit, ltype, SimpleType } from "../src/literal/model.js";
 
 const notNone = (value: unknown, cx: ConvertContext): Invalid => cx.mismatch("null or undefined", value, "null");
 

@@ -6,18 +6,18 @@
 // first pass they are refused, so of two record variants the one that declares every key of the value wins; two
 // structurally equal variants are ambiguous, as Python says.
 
-import type { Codec, KindHandler } from "../src/codec.js";
-import { type ConvertContext, INVALID, type Invalid } from "../src/context.js";
-import type { FieldDesc } from "../src/descriptor.js";
-import { ErrorCode } from "../src/errors.js";
-import { type JsonObject, jsonOf, pydanticTitle, SchemaGen } from "../src/json-schema.js";
-import { binaryValueOf, literalMismatch, NOT_BINARY } from "../src/literal-read.js";
-import { type LiteralType, lit } from "../src/model.js";
-import { type MsgpackWriter, writeMsgpack } from "../src/msgpack-writer.js";
-import { type Dict, isBuiltinValue, isPlainObject, setOwn } from "../src/objects.js";
-import { structLiteralType } from "../src/struct-type.js";
-import { packUntyped } from "../src/untyped.js";
-import { guessStruct } from "./struct-guess.js";
+import type { Codec, KindHandler } from "../src/codec/codec.js";
+import { type ConvertContext, INVALID, type Invalid } from "../src/codec/context.js";
+import type { FieldDesc } from "../src/codec/descriptor.js";
+import { binaryValueOf, literalMismatch, NOT_BINARY } from "../src/codec/literal-read.js";
+import { ErrorCode } from "../src/errors/flyte-type-error.js";
+import { type LiteralType, lit } from "../src/literal/model.js";
+import { type JsonObject, jsonOf, pydanticTitle, SchemaGen } from "../src/msgpack/json-schema.js";
+import { type MsgpackWriter, writeMsgpack } from "../src/msgpack/msgpack-writer.js";
+import { type Dict, isBuiltinValue, isPlainObject, setOwn } from "./shared/objects.js";
+import { guessStruct } from "./shared/struct-guess.js";
+import { structLiteralType } from "./shared/struct-type.js";
+import { packUntyped } from "./shared/untyped-values.js";
 
 type Field = FieldDesc & { readonly codec: Codec };
 

@@ -2,18 +2,18 @@
 // write planned on the context (the URI is chosen now, the encoder runs after the walk); a URI passes through, a
 // local one uploaded. Reading makes a lazy handle that declares the reader's columns (or the literal's), so only
 // those are read. Inside records they are `{uri, file_format}` maps, as flytekit writes them.
-import type { KindHandler } from "../src/codec.js";
-import { type ConvertContext, INVALID } from "../src/context.js";
+import type { KindHandler } from "../src/codec/codec.js";
+import { type ConvertContext, INVALID } from "../src/codec/context.js";
+import type { DescOf } from "../src/codec/descriptor.js";
+import { binaryValueOf, literalMismatch, NOT_BINARY } from "../src/codec/literal-read.js";
 import { StructuredDataset } from "../src/dataset/structured-dataset.js";
-import type { DescOf } from "../src/descriptor.js";
-import { ErrorCode } from "../src/errors.js";
-import type { JsonObject, SchemaGen } from "../src/json-schema.js";
-import { binaryValueOf, literalMismatch, NOT_BINARY } from "../src/literal-read.js";
-import { msg } from "../src/messages.js";
-import { datasetType, type Literal, lit, ltype } from "../src/model.js";
-import { isPlainObject } from "../src/objects.js";
+import { ErrorCode } from "../src/errors/flyte-type-error.js";
+import { msg } from "../src/errors/messages.js";
+import { datasetType, type Literal, lit, ltype } from "../src/literal/model.js";
+import type { JsonObject, SchemaGen } from "../src/msgpack/json-schema.js";
 import { structuredDataset } from "../src/schemas.js";
 import { isRemote, localPath, schemeOf } from "../src/storage/uri.js";
+import { isPlainObject } from "./shared/objects.js";
 
 type Desc = DescOf<"dataset">;
 const EXPECTED = "a StructuredDataset or a URI";

@@ -8,13 +8,13 @@
 // being more specific, wins (Python's enum variant takes only Enum members, which JS strings cannot be).
 
 import { z } from "zod";
-import type { Codec, KindHandler } from "../src/codec.js";
-import { type ConvertContext, INVALID } from "../src/context.js";
-import { ErrorCode } from "../src/errors.js";
-import type { JsonObject } from "../src/json-schema.js";
-import { typesCastable } from "../src/literal-types.js";
-import { describeLiteral, describeLiteralType, describeValue, msg } from "../src/messages.js";
-import { type Literal, type LiteralType, lit, ltype } from "../src/model.js";
+import type { Codec, KindHandler } from "../src/codec/codec.js";
+import { type ConvertContext, INVALID } from "../src/codec/context.js";
+import { ErrorCode } from "../src/errors/flyte-type-error.js";
+import { describeLiteral, describeLiteralType, describeValue, msg } from "../src/errors/messages.js";
+import { typesCastable } from "../src/literal/literal-types.js";
+import { type Literal, type LiteralType, lit, ltype } from "../src/literal/model.js";
+import type { JsonObject } from "../src/msgpack/json-schema.js";
 
 type Attempt = (variant: Codec) => unknown;
 

@@ -2,14 +2,14 @@
 // (`typing.Any` inside records). Written as msgpack STRUCT like flytekit's untyped dict; read from msgpack or from
 // the legacy `scalar.generic` Struct the console and older SDKs send.
 
-import type { KindHandler } from "../src/codec.js";
-import { type ConvertContext, INVALID } from "../src/context.js";
-import { binaryValueOf, literalMismatch, NOT_BINARY } from "../src/literal-read.js";
-import { lit } from "../src/model.js";
-import { writeMsgpack } from "../src/msgpack-writer.js";
-import { isPlainObject } from "../src/objects.js";
-import { structLiteralType } from "../src/struct-type.js";
-import { packUntyped } from "../src/untyped.js";
+import type { KindHandler } from "../src/codec/codec.js";
+import { type ConvertContext, INVALID } from "../src/codec/context.js";
+import { binaryValueOf, literalMismatch, NOT_BINARY } from "../src/codec/literal-read.js";
+import { lit } from "../src/literal/model.js";
+import { writeMsgpack } from "../src/msgpack/msgpack-writer.js";
+import { isPlainObject } from "./shared/objects.js";
+import { structLiteralType } from "./shared/struct-type.js";
+import { packUntyped } from "./shared/untyped-values.js";
 
 export const untypedKind: KindHandler<"untyped"> = {
   compile(desc) {

@@ -1,13 +1,13 @@
 // StructuredDataset values: a data frame to be written, or a lazy handle on one in storage. Reading a literal
 // creates a handle and nothing more; data moves only when the caller opens it (`all()` or `iter()`).
-import { ErrorCode, fail } from "../errors.js";
-import type { LiteralType } from "../model.js";
-import { defaultStorage } from "../storage/default.js";
+import { ErrorCode, fail } from "../errors/flyte-type-error.js";
+import type { LiteralType } from "../literal/model.js";
+import { defaultStorage } from "../storage/default-storage.js";
 import type { Storage } from "../storage/storage.js";
 import { schemeOf } from "../storage/uri.js";
-import { defaultDatasets } from "./default.js";
+import type { DatasetRegistry } from "./dataset-registry.js";
+import { defaultDatasets } from "./default-datasets.js";
 import type { FrameAll, FrameBatch, FrameData, FrameKind } from "./frame.js";
-import type { DatasetRegistry } from "./registry.js";
 
 /** A declared column: its name (nested fields as dotted names) and Flyte type. */
 export interface DatasetColumn {

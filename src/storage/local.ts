@@ -6,7 +6,7 @@ import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import { pipeline } from "node:stream/promises";
 import type { Backend, ByteRange, ByteSource, ObjectInfo, WriteOptions } from "./backend.js";
-import { ioError, isMissing, storageError } from "./errors.js";
+import { ioError, isMissing, storageError } from "./storage-errors.js";
 import { localPath } from "./uri.js";
 
 /** Temporary files carry this infix; listings skip them (a crashed writer may leave one behind). */

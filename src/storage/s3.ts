@@ -8,7 +8,7 @@
 import { Readable } from "node:stream";
 import type { S3Client, S3ClientConfig } from "@aws-sdk/client-s3";
 import type { Backend, ByteRange, ByteSource, ObjectInfo, WriteOptions } from "./backend.js";
-import { ioError, isMissing, notFoundError, storageError } from "./errors.js";
+import { ioError, isMissing, notFoundError, storageError } from "./storage-errors.js";
 import { bucketKey } from "./uri.js";
 
 export interface S3Options {

@@ -3,12 +3,12 @@ import { randomBytes } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { mkdir, readdir, stat } from "node:fs/promises";
 import { join, resolve, sep } from "node:path";
-import { ErrorCode, fail } from "../errors.js";
+import { ErrorCode, fail } from "../errors/flyte-type-error.js";
 import type { Backend, ByteRange, ByteSource, ObjectInfo, WriteOptions } from "./backend.js";
-import { ioError, notFoundError } from "./errors.js";
 import { LocalBackend } from "./local.js";
-import { runPool } from "./pool.js";
 import { S3Backend, type S3Options } from "./s3.js";
+import { ioError, notFoundError } from "./storage-errors.js";
+import { runPool } from "./transfer-pool.js";
 import { baseName, joinUri, localPath, schemeOf } from "./uri.js";
 
 export interface StorageOptions {

@@ -5,14 +5,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import type * as core from "zod/v4/core";
-import { sourceOf, type TypeSpec } from "../compile.js";
+import type { DescOf, Kind, TypeDesc } from "../codec/descriptor.js";
 import { ArrowTable } from "../dataset/frame.js";
 import { StructuredDataset } from "../dataset/structured-dataset.js";
-import type { DescOf, Kind, TypeDesc } from "../descriptor.js";
-import type { TypeEngine } from "../engine.js";
-import { FlyteDirectory, FlyteFile } from "../files.js";
+import { sourceOf, type TypeSpec } from "../engine/compile.js";
+import type { TypeEngine } from "../engine/engine.js";
 import { createTypeEngine } from "../index.js";
-import { DURATION_MAX_SECONDS, normalizeDuration, TIMESTAMP_MAX_SECONDS, TIMESTAMP_MIN_SECONDS } from "../time.js";
+import { FlyteDirectory, FlyteFile } from "../values/files.js";
+import {
+  DURATION_MAX_SECONDS,
+  normalizeDuration,
+  TIMESTAMP_MAX_SECONDS,
+  TIMESTAMP_MIN_SECONDS,
+} from "../values/time.js";
 import { arrowTableOf } from "./arrow.js";
 import {
   bigintArbitrary,

@@ -3,7 +3,7 @@
 import * as A from "apache-arrow";
 import fc from "fast-check";
 import type { DatasetColumn } from "../dataset/structured-dataset.js";
-import { SimpleType } from "../model.js";
+import { SimpleType } from "../literal/model.js";
 
 interface ColumnKind {
   readonly type: () => A.DataType;

@@ -1,10 +1,11 @@
 // "The same value" per kind, for round-trip checks: a table over every kind, like the codecs. Handles (files,
 // directories, datasets) are compared by their contents, custom types by their transformer or their literal bytes.
+
+import type { DescOf, Kind, TypeDesc } from "../codec/descriptor.js";
 import { ArrowTable } from "../dataset/frame.js";
 import type { StructuredDataset } from "../dataset/structured-dataset.js";
-import type { DescOf, Kind, TypeDesc } from "../descriptor.js";
-import type { FlyteDirectory, FlyteFile } from "../files.js";
-import { formatPath, type PathSegment } from "../path.js";
+import { formatPath, type PathSegment } from "../errors/path.js";
+import type { FlyteDirectory, FlyteFile } from "../values/files.js";
 import { tableDifference } from "./arrow.js";
 
 type Diff = string | undefined;

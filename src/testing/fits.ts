@@ -1,7 +1,7 @@
 // Whether a literal has the shape its LiteralType promises: the check Flyte's propeller makes between tasks, so a
 // transformer whose literals disagree with its declared type is caught before a workflow is.
-import { typesCastable } from "../literal-types.js";
-import { type Literal, type LiteralType, SimpleType } from "../model.js";
+import { typesCastable } from "../literal/literal-types.js";
+import { type Literal, type LiteralType, SimpleType } from "../literal/model.js";
 
 const PRIMITIVE: Partial<Record<SimpleType, string>> = {
   [SimpleType.INTEGER]: "integer",

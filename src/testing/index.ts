@@ -4,6 +4,7 @@ export { type ArbitraryOptions, arbitraryOf, arbitraryOfDesc } from "./arbitrary
 export { ARROW_COLUMN_KINDS, type ArrowTableOptions, arrowTable, arrowTableOf, tableDifference } from "./arrow.js";
 export { difference } from "./equivalent.js";
 export { misfit } from "./fits.js";
+export { arbitrarySchema, type SchemaOptions } from "./random-schemas.js";
 export {
   assertRoundTrip,
   checkTransformer,
@@ -11,4 +12,3 @@ export {
   type RoundTripOptions,
   type TransformerCheckOptions,
 } from "./round-trip.js";
-export { arbitrarySchema, type SchemaOptions } from "./schemas.js";

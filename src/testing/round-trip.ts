@@ -3,13 +3,13 @@
 // generated value (fast-check's shrunk counterexample, with its seed) and where the result differs.
 import fc from "fast-check";
 import { type ZodType, z } from "zod";
-import type { TypeSpec } from "../compile.js";
-import type { TypeDesc } from "../descriptor.js";
-import type { TypeEngine } from "../engine.js";
+import type { TypeDesc } from "../codec/descriptor.js";
+import type { Transformer } from "../codec/transformer.js";
+import type { TypeSpec } from "../engine/compile.js";
+import type { TypeEngine } from "../engine/engine.js";
 import { createTypeEngine } from "../index.js";
-import type { LiteralType } from "../model.js";
-import type { Transformer } from "../transformer.js";
-import { decodeLiteral, encodeLiteral } from "../wire.js";
+import type { LiteralType } from "../literal/model.js";
+import { decodeLiteral, encodeLiteral } from "../literal/wire.js";
 import { type ArbitraryOptions, arbitraryOfDesc } from "./arbitrary.js";
 import { difference } from "./equivalent.js";
 import { misfit } from "./fits.js";

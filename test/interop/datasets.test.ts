@@ -9,6 +9,7 @@ import { join } from "node:path";
 import * as A from "apache-arrow";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { z } from "zod";
+import { CREDENTIALS, createBucket } from "../../scripts/moto-server.js";
 import {
   ArrowTable,
   createTypeEngine,
@@ -18,13 +19,12 @@ import {
   StructuredDataset,
   structuredDataset,
 } from "../../src/index.js";
-import { pythonFloat } from "../../src/pbhash.js";
-import { CREDENTIALS, createBucket } from "../s3/server.js";
+import { pythonFloat } from "../../src/literal/literal-hash.js";
 
 const endpoint = inject("s3Endpoint");
 const root = new URL("../..", import.meta.url).pathname;
 const python = join(root, ".venv/bin/python");
-const script = join(root, "test/interop/dataset_interop.py");
+const script = join(root, "test/python/dataset_interop.py");
 const work = mkdtempSync(join(tmpdir(), "flyte-dataset-interop-"));
 const env = {
   ...process.env,

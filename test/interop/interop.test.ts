@@ -16,8 +16,8 @@ import {
   encodeLiteralType,
   model,
 } from "../../src/index.js";
-import { inspectBytes } from "../../src/inspect.js";
-import { fromNeutral, schemas } from "../schemas.js";
+import { inspectBytes } from "../../src/literal/inspect.js";
+import { fromNeutral, schemas } from "../support/schema-cases.js";
 
 const root = new URL("../..", import.meta.url).pathname;
 const python = join(root, ".venv/bin/python");
@@ -51,7 +51,7 @@ const show = (v: unknown) =>
 /** Runs every check of one SDK's cases and returns the manifest, its version and the differences found. */
 async function judge(sdk: Sdk): Promise<{ version: string; cases: ManifestCase[]; differences: Difference[] }> {
   const dir = join(work, sdk);
-  execFileSync(python, [join(root, "test/interop/produce.py"), sdk, dir], { stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync(python, [join(root, "test/python/produce.py"), sdk, dir], { stdio: ["ignore", "ignore", "inherit"] });
   const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as {
     version: string;
     cases: ManifestCase[];
@@ -115,7 +115,7 @@ async function judge(sdk: Sdk): Promise<{ version: string; cases: ManifestCase[]
     });
   }
 
-  const out = execFileSync(python, [join(root, "test/interop/consume.py"), sdk, dir], {
+  const out = execFileSync(python, [join(root, "test/python/consume.py"), sdk, dir], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { z } from "zod";
+import { CREDENTIALS, createBucket } from "../../scripts/moto-server.js";
 import {
   computeHashString,
   createTypeEngine,
@@ -21,19 +22,18 @@ import {
   model,
   Storage,
 } from "../../src/index.js";
-import { CREDENTIALS, createBucket } from "../s3/server.js";
 
 const endpoint = inject("s3Endpoint");
 const root = new URL("../..", import.meta.url).pathname;
 const python = join(root, ".venv/bin/python");
-const script = join(root, "test/interop/storage_interop.py");
+const script = join(root, "test/python/storage_interop.py");
 const work = mkdtempSync(join(tmpdir(), "flyte-storage-interop-"));
 const env = {
   ...process.env,
   FLYTE_AWS_ENDPOINT: endpoint,
   FLYTE_AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
   FLYTE_AWS_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
-  PYTHONPATH: join(root, "test/interop"),
+  PYTHONPATH: join(root, "test/python"),
 };
 const storage = new Storage({ rawOutputPrefix: "s3://interop/ts-raw", s3: { endpoint, credentials: CREDENTIALS } });
 const engine = createTypeEngine({ storage });

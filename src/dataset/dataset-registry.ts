@@ -1,0 +1,116 @@
+// The dataset handler registry: encoders and decoders keyed by (frame kind, protocol, format). An instance, never
+// global; one key per lookup; a miss lists what is registered. DuckDB tables, geo frames and labelled tensors
+// register here the same way Arrow tables do.
+import { ErrorCode, fail } from "../errors/flyte-type-error.js";
+import { msg } from "../errors/messages.js";
+import type { Storage } from "../storage/storage.js";
+import type { FrameKind } from "./frame.js";
+
+/** Where a dataset is written: `uri` is a directory prefix the encoder fills (flytekit's layout: `<uri>/00000`). */
+export interface EncodeTarget {
+  readonly uri: string;
+  readonly storage: Storage;
+}
+
+/** What a decoder reads: the literal's URI (a file or a directory of parts) and the columns wanted. */
+export interface DecodeSource {
+  readonly uri: string;
+  readonly storage: Storage;
+  /** The columns to read, in this order; undefined reads every column. */
+  readonly columns: readonly string[] | undefined;
+  /** Rows per batch for `iter()`; a decoder's own default when undefined. */
+  readonly batchSize?: number;
+}
+
+interface HandlerKey {
+  readonly frame: FrameKind;
+  readonly format: string;
+  /** URI schemes served; a storage-agnostic handler lists every scheme its storage serves. */
+  readonly protocols: readonly string[];
+}
+
+export interface DatasetEncoder<All = unknown, Batch = unknown> extends HandlerKey {
+  /** Whether `data` is something this encoder writes; a description of what it expects otherwise (checked during the walk). */
+  check(data: unknown): string | undefined;
+  /** Writes `data` under `target.uri`. Nothing is read from `data` before this call. */
+  encode(data: All | AsyncIterable<Batch>, target: EncodeTarget): Promise<void>;
+}
+
+export interface DatasetDecoder<All = unknown, Batch = unknown> extends HandlerKey {
+  all(source: DecodeSource): Promise<All>;
+  iter(source: DecodeSource): AsyncIterable<Batch>;
+}
+
+export interface DatasetRegisterOptions {
+  /** Replace a handler already registered for the same key instead of throwing. Default false. */
+  readonly override?: boolean;
+  /** Make this handler's format the one a generic (`""`) dataset of its frame kind is written in. */
+  readonly defaultFormat?: boolean;
+}
+
+export interface DatasetRegistry {
+  registerEncoder(encoder: DatasetEncoder<never, never>, options?: DatasetRegisterOptions): void;
+  registerDecoder(decoder: DatasetDecoder<unknown, unknown>, options?: DatasetRegisterOptions): void;
+  /** The format a generic dataset of `frame` is written in (the first default registered), or undefined. */
+  defaultFormat(frame: FrameKind): string | undefined;
+  encoder(frame: FrameKind, protocol: string, format: string): DatasetEncoder;
+  decoder(frame: FrameKind, protocol: string, format: string): DatasetDecoder;
+  /** The encoder for a frame's data, or undefined: the walk checks this without throwing. */
+  findEncoder(frame: FrameKind, protocol: string, format: string): DatasetEncoder | undefined;
+  /** Every registered key, `frame/protocol/format`, for errors and docs. */
+  keys(kind: "encoder" | "decoder"): readonly string[];
+}
+
+const keyOf = (frame: string, protocol: string, format: string) => `${frame}/${protocol}/${format}`;
+
+/** A registry holding `handlers` (encoders and decoders, by their shape). */
+export function createDatasetRegistry(
+  builtins: readonly {
+    readonly encoder?: DatasetEncoder<never, never>;
+    readonly decoder?: DatasetDecoder<unknown, unknown>;
+  }[] = [],
+): DatasetRegistry {
+  const encoders = new Map<string, DatasetEncoder>();
+  const decoders = new Map<string, DatasetDecoder>();
+  const defaults = new Map<string, string>();
+
+  const add = <H extends HandlerKey>(map: Map<string, H>, h: H, what: string, options: DatasetRegisterOptions) => {
+    if (h.format === "") fail(ErrorCode.unsupportedSchema, `a ${what} needs a concrete format (got "")`);
+    for (const protocol of h.protocols) {
+      const key = keyOf(h.frame.name, protocol, h.format);
+      if (map.has(key) && options.override !== true) {
+        fail(ErrorCode.duplicateRegistration, `a ${what} is already registered for ${key}; pass { override: true }`);
+      }
+      map.set(key, h);
+    }
+    if (options.defaultFormat === true && !defaults.has(h.frame.name)) defaults.set(h.frame.name, h.format);
+  };
+
+  const lookup = <H>(map: Map<string, H>, what: string, frame: FrameKind, protocol: string, format: string): H => {
+    const h = map.get(keyOf(frame.name, protocol, format));
+    if (h !== undefined) return h;
+    return fail(
+      ErrorCode.noHandler,
+      msg.noHandler(`${what} for ${keyOf(frame.name, protocol, format)}`, [...map.keys()]),
+      {
+        expected: [...map.keys()].join(", "),
+        received: keyOf(frame.name, protocol, format),
+      },
+    );
+  };
+
+  const registry: DatasetRegistry = {
+    registerEncoder: (e, options = {}) => add(encoders, e as DatasetEncoder, "dataset encoder", options),
+    registerDecoder: (d, options = {}) => add(decoders, d as DatasetDecoder, "dataset decoder", options),
+    defaultFormat: (frame) => defaults.get(frame.name),
+    encoder: (frame, protocol, format) => lookup(encoders, "dataset encoder", frame, protocol, format),
+    decoder: (frame, protocol, format) => lookup(decoders, "dataset decoder", frame, protocol, format),
+    findEncoder: (frame, protocol, format) => encoders.get(keyOf(frame.name, protocol, format)),
+    keys: (kind) => [...(kind === "encoder" ? encoders : decoders).keys()],
+  };
+  for (const b of builtins) {
+    if (b.encoder !== undefined) registry.registerEncoder(b.encoder, { defaultFormat: true });
+    if (b.decoder !== undefined) registry.registerDecoder(b.decoder, { defaultFormat: true });
+  }
+  return registry;
+}

@@ -1,0 +1,317 @@
+// Compiles a zod schema (or a registered class) into a TypeDesc, once. The walk reads zod v4's `_zod.def`
+// and knows which schemas need zod itself to run checks (refinements, string formats) after conversion.
+import { globalRegistry } from "zod";
+import type * as core from "zod/v4/core";
+import type { FieldDesc, TypeDesc } from "../codec/descriptor.js";
+import { hashOf, markOf, parentOf, styleOf } from "../codec/schema-marks.js";
+import type { Class } from "../codec/transformer.js";
+import { ErrorCode, fail } from "../errors/flyte-type-error.js";
+import { msg } from "../errors/messages.js";
+import type { PathSegment } from "../errors/path.js";
+import type { SchemaStyle } from "../msgpack/json-schema.js";
+import type { Registry } from "./registry.js";
+
+/** What the engine accepts as a type: a zod schema, or a class with a registered transformer. */
+export type TypeSpec = core.$ZodType | Class;
+
+/** The zod schema each compiled descriptor came from, for tools that need its checks (min, max, formats). */
+const sources = new WeakMap<TypeDesc, core.$ZodType>();
+export const sourceOf = (desc: TypeDesc): core.$ZodType | undefined => sources.get(desc);
+
+export interface Compiled {
+  readonly desc: TypeDesc;
+  /** True when the schema has checks our codecs do not enforce (min/max, formats, refinements): zod runs them. */
+  readonly validate: boolean;
+}
+
+const SUPPORTED = [
+  "z.int() / z.number().int()",
+  "z.bigint()",
+  "z.number()",
+  "z.string()",
+  "z.boolean()",
+  "z.date()",
+  "timestamp()",
+  "duration()",
+  "z.null() / z.undefined()",
+  "z.array()",
+  "z.record(z.string() | z.int(), …)",
+  "z.object() / z.strictObject() / z.looseObject()",
+  "z.unknown() / z.any() / z.json()",
+  "z.union() / .optional() / .nullable()",
+  "z.enum()",
+  "z.literal()",
+  "registered transformers",
+];
+
+// Integer formats our INTEGER codec enforces itself; other number formats (int32, uint32, float32) need zod.
+const INT_FORMATS = new Set(["safeint", "int32", "uint32"]);
+
+interface Def {
+  readonly type: string;
+  readonly format?: string;
+  readonly checks?: readonly { _zod: { def: { check: string; format?: string } } }[];
+  readonly [key: string]: unknown;
+}
+const defOf = (s: core.$ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
+const metaOf = (s: object): { title?: string; id?: string; description?: string } =>
+  (globalRegistry.get(s as core.$ZodType) ?? {}) as { title?: string; id?: string; description?: string };
+
+/** A title for a record nobody named: its field name in PascalCase, as a Python class would be named. */
+const pascal = (name: string): string =>
+  name.replace(/(^|[_\s-]+)(\p{L})/gu, (_, __, c: string) => c.toUpperCase()).replace(/[^\p{L}\p{N}]/gu, "") ||
+  "Record";
+
+/** Whether `target` is reachable from `schema`'s definition: a lazy schema that refers to itself. */
+function refersTo(schema: unknown, target: object, seen: Set<object>): boolean {
+  if (typeof schema !== "object" || schema === null || seen.has(schema)) return false;
+  seen.add(schema);
+  if (schema === target) return true;
+  const def = (schema as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
+  if (def === undefined) return false;
+  const next: unknown[] = [def.innerType, def.element, def.valueType, def.keyType, def.in, def.out];
+  if (Array.isArray(def.options)) next.push(...def.options);
+  if (typeof def.shape === "object" && def.shape !== null) next.push(...Object.values(def.shape));
+  if (def.type === "lazy") next.push((def.getter as () => unknown)());
+  return next.some((n) => refersTo(n, target, seen));
+}
+
+function none(repr: "null" | "undefined"): TypeDesc {
+  return { kind: "none", repr };
+}
+
+/** Flattens nested unions and keeps one NONE variant, as Python's typing.Union does; one variant is no union. */
+function union(variants: readonly TypeDesc[]): TypeDesc {
+  const flat: TypeDesc[] = [];
+  for (const v of variants) {
+    for (const x of v.kind === "union" ? v.variants : [v]) {
+      if (x.kind === "none" && flat.some((y) => y.kind === "none")) continue;
+      flat.push(x);
+    }
+  }
+  if (flat.length === 1) return flat[0] as TypeDesc;
+  // A union of value sets of one base type is one value set, as Python's Literal["a"] | Literal["b"] is.
+  const first = flat[0];
+  if (first?.kind === "literal" && flat.every((v) => v.kind === "literal" && v.base === first.base)) {
+    const values = [...new Set(flat.flatMap((v) => (v.kind === "literal" ? v.values : [])))];
+    return { kind: "literal", base: first.base, values };
+  }
+  return { kind: "union", variants: flat };
+}
+
+function literal(values: readonly unknown[]): TypeDesc | string {
+  if (values.length === 0) return "an empty z.literal()";
+  const bases = new Set(
+    values.map((v) =>
+      typeof v === "string"
+        ? "string"
+        : typeof v === "boolean"
+          ? "bool"
+          : typeof v === "number" && Number.isFinite(v)
+            ? Number.isInteger(v)
+              ? "int"
+              : "float"
+            : "other",
+    ),
+  );
+  if (bases.has("int") && bases.has("float")) bases.delete("int");
+  const [base] = [...bases];
+  if (bases.size !== 1 || base === "other" || base === undefined) {
+    return "z.literal() values must all be strings, all numbers, or all booleans";
+  }
+  return { kind: "literal", base, values: values as (string | number | boolean)[] };
+}
+
+export function compileSpec(spec: TypeSpec, registry: Registry, root: string): Compiled {
+  let validate = false;
+  const path: PathSegment[] = [];
+  const visiting = new Set<object>();
+  // Records nested in a dataclass() are dataclasses too, unless marked otherwise.
+  let style: SchemaStyle = "pydantic";
+
+  const unsupported = (what: string): never =>
+    fail(ErrorCode.unsupportedSchema, msg.unsupported(what, SUPPORTED), { root, path, received: what });
+
+  const registered = (s: object): TypeDesc | undefined => {
+    for (let cur: object | undefined = s; cur !== undefined; cur = parentOf(cur)) {
+      const t = registry.lookup(cur);
+      if (t !== undefined) return { kind: "custom", transformer: t };
+      const mark = markOf(cur);
+      if (mark !== undefined) return mark;
+    }
+    return undefined;
+  };
+
+  const at = (segment: PathSegment, s: core.$ZodType): TypeDesc => {
+    path.push(segment);
+    const d = walk(s);
+    path.pop();
+    return d;
+  };
+
+  const object = (s: core.$ZodType, def: Def): TypeDesc => {
+    const outer = style;
+    style = styleOf(s) ?? style;
+    const meta = metaOf(s);
+    const last = path[path.length - 1];
+    const title = meta.title ?? meta.id ?? (typeof last === "string" ? pascal(last) : "Record");
+    const catchall = def.catchall === undefined ? undefined : defOf(def.catchall as core.$ZodType).type;
+    const fields: FieldDesc[] = Object.entries(def.shape as Record<string, core.$ZodType>).map(([name, fs]) => {
+      const fdef = defOf(fs);
+      const hasDefault = fdef.type === "default" || fdef.type === "prefault";
+      const description = metaOf(fs).description;
+      return {
+        name,
+        type: at(name, fs),
+        optional: (fs as unknown as { _zod: { optin?: string } })._zod.optin !== undefined,
+        hasDefault,
+        ...(hasDefault ? { default: fdef.defaultValue } : {}),
+        ...(description === undefined ? {} : { description }),
+      };
+    });
+    const desc: TypeDesc = {
+      kind: "struct",
+      fields,
+      title,
+      ...(meta.description === undefined ? {} : { description: meta.description }),
+      style,
+      unknownKeys: catchall === undefined ? "strip" : catchall === "never" ? "strict" : "passthrough",
+    };
+    style = outer;
+    return desc;
+  };
+
+  const walk = (s: core.$ZodType, skipHash = false): TypeDesc => {
+    const d = walkOnce(s, skipHash);
+    // Wrappers (.default(), .readonly()) return their inner descriptor: it keeps the innermost source.
+    if (typeof d === "object" && !sources.has(d)) sources.set(d, s);
+    return d;
+  };
+
+  const walkOnce = (s: core.$ZodType, skipHash: boolean): TypeDesc => {
+    const hash = skipHash ? undefined : hashOf(s);
+    if (hash !== undefined) return { kind: "hashed", inner: walk(s, true), hash };
+    const found = registered(s);
+    if (found !== undefined) return found;
+    const def = defOf(s);
+    const checks = def.checks ?? [];
+    if (checks.some((c) => c._zod.def.check !== "number_format" || !INT_FORMATS.has(c._zod.def.format ?? ""))) {
+      validate = true;
+    }
+    switch (def.type) {
+      case "number": {
+        const isInt =
+          INT_FORMATS.has(def.format ?? "") ||
+          checks.some((c) => c._zod.def.check === "number_format" && INT_FORMATS.has(c._zod.def.format ?? ""));
+        if (def.format !== undefined && def.format !== "safeint" && def.format !== "float64") validate = true;
+        return isInt ? { kind: "int", repr: "number" } : { kind: "float" };
+      }
+      case "bigint":
+        if (def.format === "uint64") validate = true;
+        return { kind: "int", repr: "bigint" };
+      case "string":
+        if (def.format !== undefined) validate = true;
+        return { kind: "string" };
+      case "boolean":
+        return { kind: "bool" };
+      case "date":
+        return { kind: "datetime", repr: "date" };
+      case "null":
+        return none("null");
+      case "undefined":
+      case "void":
+        return none("undefined");
+      case "array":
+        return { kind: "list", element: at("element", def.element as core.$ZodType) };
+      case "record": {
+        const keyType = defOf(def.keyType as core.$ZodType);
+        const intKeys = walk(def.keyType as core.$ZodType);
+        if (keyType.type !== "string" && intKeys.kind !== "int") {
+          return unsupported(`a record with ${keyType.type} keys`);
+        }
+        if (keyType.type === "string" && (keyType.format !== undefined || (keyType.checks ?? []).length > 0)) {
+          validate = true;
+        }
+        const value = at("value", def.valueType as core.$ZodType);
+        if (keyType.type === "string" && value.kind === "untyped") return { kind: "untyped", shape: "object" };
+        return keyType.type === "string"
+          ? { kind: "map", value, keys: "string", msgpack: false }
+          : { kind: "map", value, keys: "int", msgpack: true };
+      }
+      case "object":
+        return object(s, def);
+      case "unknown":
+      case "any":
+        return { kind: "untyped", shape: "any" };
+      case "literal": {
+        const d = literal(def.values as unknown[]);
+        return typeof d === "string" ? unsupported(d) : d;
+      }
+      case "optional":
+        return union([walk(def.innerType as core.$ZodType), none("undefined")]);
+      case "nullable":
+        return union([walk(def.innerType as core.$ZodType), none("null")]);
+      case "union":
+        return union((def.options as core.$ZodType[]).map((o, i) => at(i, o)));
+      case "enum": {
+        const values = Object.values(def.entries as Record<string, unknown>);
+        if (!values.every((v) => typeof v === "string")) return unsupported("an enum with non-string values");
+        const title = metaOf(s).title ?? metaOf(s).id;
+        return { kind: "enum", values: values as string[], ...(title === undefined ? {} : { title }) };
+      }
+      case "default":
+      case "prefault":
+      case "catch":
+      case "readonly":
+        validate = validate || def.type !== "readonly";
+        return walk(def.innerType as core.$ZodType);
+      case "nonoptional": {
+        const inner = walk(def.innerType as core.$ZodType);
+        return inner.kind === "union" ? union(inner.variants.filter((v) => v.kind !== "none")) : inner;
+      }
+      case "lazy": {
+        // A recursive type (z.json(), a tree) has no Flyte type: it travels as untyped msgpack, checked by zod.
+        if (refersTo((def.getter as () => unknown)(), s, new Set())) {
+          validate = true;
+          return { kind: "untyped", shape: "any" };
+        }
+        if (visiting.has(s)) return unsupported("a recursive schema (Flyte types cannot refer to themselves)");
+        visiting.add(s);
+        try {
+          return walk((def.getter as () => core.$ZodType)());
+        } finally {
+          visiting.delete(s);
+        }
+      }
+      case "custom": {
+        const cls = (s as unknown as { _zod: { bag: { Class?: Class } } })._zod.bag.Class;
+        const t = cls === undefined ? undefined : registry.lookup(cls);
+        if (t !== undefined) return { kind: "custom", transformer: t };
+        return unsupported(
+          cls === undefined
+            ? "z.custom() without a registered transformer"
+            : `z.instanceof(${cls.name}) without a registered transformer`,
+        );
+      }
+      default:
+        return unsupported(`z.${def.type}()`);
+    }
+  };
+
+  if (typeof spec === "function") {
+    const t = registry.lookup(spec);
+    if (t === undefined) {
+      return fail(
+        ErrorCode.noTransformer,
+        msg.noTransformer(
+          `class ${spec.name}`,
+          registry.transformers().map((x) => x.name),
+        ),
+        { root },
+      );
+    }
+    return { desc: { kind: "custom", transformer: t }, validate: false };
+  }
+  const desc = walk(spec);
+  return { desc, validate };
+}

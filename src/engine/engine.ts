@@ -1,0 +1,159 @@
+// The type engine: compiles a type once (cached per schema), then converts values ⇄ literals synchronously
+// inside. The public calls are async so that I/O kinds (files, datasets) fit the same API.
+import { clone } from "@bufbuild/protobuf";
+import type { z } from "zod";
+import type { Codec } from "../codec/codec.js";
+import type { ConvertOptions } from "../codec/context.js";
+import type { TypeDesc } from "../codec/descriptor.js";
+import type { Transformer } from "../codec/transformer.js";
+import type { DatasetRegistry } from "../dataset/dataset-registry.js";
+import { defaultDatasets } from "../dataset/default-datasets.js";
+import { ErrorCode, fail } from "../errors/flyte-type-error.js";
+import { describeLiteralType, describeValue, msg } from "../errors/messages.js";
+import { literalTypeKey, typesCastable } from "../literal/literal-types.js";
+import { type Literal, type LiteralType, LiteralTypeSchema } from "../literal/model.js";
+import { defaultStorage } from "../storage/default-storage.js";
+import type { Storage } from "../storage/storage.js";
+import { type Compiled, compileSpec, type TypeSpec } from "./compile.js";
+import type { InputOf, ValueOf } from "./convert.js";
+import { convertToLiteral, convertToValue, type Entry } from "./convert.js";
+import { retarget } from "./expected-type.js";
+import type { RegisterOptions, Registry } from "./registry.js";
+import { createInterface, type InterfaceSpec, type TypedIO } from "./task-interface.js";
+
+export type { ValueOf } from "./convert.js";
+
+export interface TypeEngine {
+  readonly registry: Registry;
+  /** Where local files are uploaded and what file handles read from, unless a call gives its own. */
+  readonly storage: Storage;
+  /** The data-frame encoders and decoders StructuredDatasets are written and read with, unless a call gives its own. */
+  readonly datasets: DatasetRegistry;
+  literalType(spec: TypeSpec): LiteralType;
+  toLiteral<S extends TypeSpec>(value: InputOf<S>, spec: S, options?: ConvertOptions): Promise<Literal>;
+  toValue<S extends TypeSpec>(literal: Literal, spec: S, options?: ConvertOptions): Promise<ValueOf<S>>;
+  /** A type that reads literals of `literalType`: lossless by default (INTEGER → z.bigint(), DATETIME → timestamp()). */
+  guessType(literalType: LiteralType): TypeSpec;
+  interface<I extends Record<string, TypeSpec>, O extends Record<string, TypeSpec>>(
+    spec: InterfaceSpec<I, O>,
+  ): TypedIO<I, O>;
+  register<T>(transformer: Transformer<T>, options?: RegisterOptions): void;
+  /** The compiled codec of a type, for SDK code converting many values of one type. */
+  codec(spec: TypeSpec): Codec;
+  /** The descriptor a type compiles to, and whether zod checks values beyond it (for tools such as the testing kit). */
+  describe(spec: TypeSpec): Compiled;
+}
+
+export function createEngine(
+  registry: Registry,
+  storage: Storage = defaultStorage(),
+  datasets: DatasetRegistry = defaultDatasets(),
+): TypeEngine {
+  // Calls without their own storage use the engine's (one shared options object, no allocation per call).
+  const base: ConvertOptions = { storage, datasets };
+  const withStorage = (o: ConvertOptions | undefined): ConvertOptions =>
+    o === undefined
+      ? base
+      : o.storage !== undefined && o.datasets !== undefined
+        ? o
+        : { ...o, storage: o.storage ?? storage, datasets: o.datasets ?? datasets };
+  let cache = new WeakMap<object, Entry>();
+  let cachedVersion = registry.version;
+
+  const compileDesc = (desc: TypeDesc, codecs: Map<TypeDesc, Codec>): Codec => {
+    const known = codecs.get(desc);
+    if (known !== undefined) return known;
+    const handler = registry.kinds[desc.kind] as { compile: (d: TypeDesc, c: (d: TypeDesc) => Codec) => Codec };
+    const codec = handler.compile(desc, (d) => compileDesc(d, codecs));
+    codecs.set(desc, codec);
+    return codec;
+  };
+
+  const entry = (spec: TypeSpec, root: string): Entry => {
+    if (cachedVersion !== registry.version) {
+      cache = new WeakMap();
+      cachedVersion = registry.version;
+    }
+    if ((typeof spec !== "object" && typeof spec !== "function") || spec === null) {
+      return fail(
+        ErrorCode.unsupportedSchema,
+        msg.expected("a zod schema or a registered class", describeValue(spec)),
+        { root },
+      );
+    }
+    let e = cache.get(spec);
+    if (e === undefined) {
+      const compiled = compileSpec(spec, registry, root);
+      e = { ...compiled, codec: compileDesc(compiled.desc, new Map()) };
+      cache.set(spec, e);
+    }
+    return e;
+  };
+
+  // Codecs for (type, expected LiteralType) pairs; keyed by the expected object, which SDKs hold per interface.
+  const byExpected = new WeakMap<Entry, WeakMap<LiteralType, Entry>>();
+  const expectedEntry = (e: Entry, expected: LiteralType): Entry => {
+    let forEntry = byExpected.get(e);
+    if (forEntry === undefined) {
+      forEntry = new WeakMap();
+      byExpected.set(e, forEntry);
+    }
+    let out = forEntry.get(expected);
+    if (out === undefined) {
+      const desc = retarget(e.desc, expected);
+      out = desc === e.desc ? e : { ...e, desc, codec: compileDesc(desc, new Map()) };
+      forEntry.set(expected, out);
+    }
+    return out;
+  };
+
+  const engine: TypeEngine = {
+    registry,
+    storage,
+    datasets,
+    literalType: (spec) => clone(LiteralTypeSchema, entry(spec, "type").codec.literalType),
+    async toLiteral(value, spec, options) {
+      const e = entry(spec, "value");
+      return convertToLiteral(
+        options?.expected ? expectedEntry(e, options.expected) : e,
+        spec,
+        value,
+        "value",
+        withStorage(options),
+      );
+    },
+    async toValue(literal, spec, options) {
+      return convertToValue(entry(spec, "value"), spec, literal, "value", withStorage(options)) as never;
+    },
+    guessType: (lt) => guess(registry, lt),
+    interface: (spec) => createInterface(spec, (s, root) => entry(s, root), withStorage),
+    register: (t, options) => registry.register(t, options),
+    codec: (spec) => entry(spec, "type").codec,
+    describe: (spec) => {
+      const e = entry(spec, "type");
+      return { desc: e.desc, validate: e.validate };
+    },
+  };
+  return engine;
+}
+
+function guess(registry: Registry, lt: LiteralType): TypeSpec {
+  const key = literalTypeKey(lt);
+  // A union variant tagged with a registered transformer's name is that transformer's type.
+  const tag = lt.structure?.tag;
+  for (const t of registry.transformers()) {
+    if ((tag !== undefined && tag === t.name && typesCastable(lt, t.literalType)) || t.guess?.(lt) === true)
+      return t.type;
+  }
+  const builtin = registry.builtinGuess(key);
+  if (builtin === undefined) {
+    return fail(
+      ErrorCode.noTransformer,
+      msg.noTransformer(`literal type ${describeLiteralType(lt)}`, registry.guessKeys()),
+      {
+        received: key,
+      },
+    );
+  }
+  return builtin.schema(lt, (child) => guess(registry, child) as z.ZodType);
+}

@@ -1,0 +1,64 @@
+// A registry: the built-in kinds plus the user's transformers, keyed by class or zod schema. Registries are
+// instances (createRegistry); nothing is global. A miss is a loud error that lists what is registered.
+import type { KindGuess, KindTable } from "../codec/codec.js";
+import { KINDS } from "../codec/descriptor.js";
+import type { Transformer, TransformerKey } from "../codec/transformer.js";
+import { ErrorCode, fail } from "../errors/flyte-type-error.js";
+import { literalTypeKey } from "../literal/literal-types.js";
+
+export interface RegisterOptions {
+  /** Replace an existing registration for the same key instead of throwing. Default false. */
+  readonly override?: boolean;
+}
+
+export interface Registry {
+  readonly kinds: KindTable;
+  /** Bumped on every registration, so engines drop schemas compiled against the old contents. */
+  readonly version: number;
+  register<T>(transformer: Transformer<T>, options?: RegisterOptions): void;
+  lookup(key: object): Transformer<unknown> | undefined;
+  transformers(): readonly Transformer<unknown>[];
+  /** The built-in guess for a `literalTypeKey`, if a kind claims it. */
+  builtinGuess(key: string): KindGuess | undefined;
+  /** Every LiteralType key something can guess. */
+  guessKeys(): readonly string[];
+}
+
+export function createRegistry(kinds: KindTable): Registry {
+  const byKey = new Map<TransformerKey, Transformer<unknown>>();
+  const guesses = new Map<string, KindGuess>();
+  for (const kind of KINDS) {
+    const g: KindGuess | undefined = kinds[kind].guess;
+    for (const key of g?.keys ?? []) {
+      if (guesses.has(key)) throw new Error(`two built-in kinds guess ${key}`);
+      if (g !== undefined) guesses.set(key, g);
+    }
+  }
+  let version = 0;
+
+  return {
+    kinds,
+    get version() {
+      return version;
+    },
+    register(transformer, options = {}) {
+      const key = transformer.type;
+      const existing = byKey.get(key);
+      if (existing !== undefined && options.override !== true) {
+        fail(
+          ErrorCode.duplicateRegistration,
+          `a transformer (${JSON.stringify(existing.name)}) is already registered for this type; pass { override: true } to replace it with ${JSON.stringify(transformer.name)}`,
+        );
+      }
+      byKey.set(key, transformer as Transformer<unknown>);
+      version++;
+    },
+    lookup: (key) => byKey.get(key as TransformerKey),
+    transformers: () => [...byKey.values()],
+    builtinGuess: (key) => guesses.get(key),
+    guessKeys: () => [
+      ...guesses.keys(),
+      ...[...byKey.values()].filter((t) => t.guess).map((t) => literalTypeKey(t.literalType)),
+    ],
+  };
+}

@@ -1,0 +1,66 @@
+// The I/O half of toLiteral: the uploads a conversion planned, run with bounded concurrency after the walk. The
+// literal is handed out only when every upload has completed, so it never points at missing or partial data.
+import { stat } from "node:fs/promises";
+import type { PlannedUpload } from "../codec/context.js";
+import { FlyteTypeError, type Issue } from "../errors/flyte-type-error.js";
+import type { Storage } from "../storage/storage.js";
+import { runPool } from "../storage/transfer-pool.js";
+
+export async function performUploads(uploads: readonly PlannedUpload[], storage: Storage): Promise<void> {
+  if (uploads.length === 0) return;
+  const done: PlannedUpload[] = [];
+  try {
+    await runPool(uploads, storage.concurrency, async (u) => {
+      try {
+        await transfer(u, storage);
+        done.push(u);
+      } catch (e) {
+        throw atValue(e, u);
+      }
+    });
+  } catch (e) {
+    // No literal will name what did arrive: remove it (best effort; the error that matters is the first one).
+    await Promise.allSettled(done.map((u) => (u.kind === "file" ? storage.delete(u.uri) : storage.deleteTree(u.uri))));
+    throw e;
+  }
+}
+
+async function transfer(u: PlannedUpload, storage: Storage): Promise<void> {
+  switch (u.kind) {
+    case "file":
+      await storage.upload(u.source, u.uri);
+      return;
+    case "directory":
+      await storage.uploadDirectory(u.source, u.uri);
+      return;
+    case "path":
+      if ((await stat(u.source).catch(() => undefined))?.isDirectory()) await storage.uploadDirectory(u.source, u.uri);
+      else await storage.upload(u.source, u.uri);
+      return;
+    case "encode":
+      try {
+        await u.write(u.uri, storage);
+      } catch (e) {
+        // Parts written before the failure must not outlive it: no literal will name them.
+        await storage.deleteTree(u.uri).catch(() => undefined);
+        throw e;
+      }
+  }
+}
+
+/** The storage error restated at the value's path, naming both ends of the transfer. */
+function atValue(e: unknown, u: PlannedUpload): FlyteTypeError {
+  const inner = e instanceof FlyteTypeError ? e.issues[0] : undefined;
+  const reason = inner?.message ?? (e instanceof Error ? e.message : String(e));
+  const issue: Issue = {
+    code: inner?.code ?? "storage_failed",
+    path: u.path,
+    message:
+      u.kind === "encode"
+        ? `writing ${u.describe} to ${u.uri}: ${reason}`
+        : `uploading ${u.kind === "path" ? "" : `${u.kind} `}${u.source} to ${u.uri}: ${reason}`,
+    ...(inner?.expected === undefined ? {} : { expected: inner.expected }),
+    ...(inner?.received === undefined ? {} : { received: inner.received }),
+  };
+  return new FlyteTypeError([issue], { cause: e });
+}

@@ -1,0 +1,52 @@
+// Bytes in and out: encode/decode of Literal, LiteralMap and LiteralType, optionally deterministic.
+import { type DescMessage, fromBinary, type MessageShape, toBinary } from "@bufbuild/protobuf";
+import { ErrorCode, fail } from "../errors/flyte-type-error.js";
+import { toBinaryDeterministic } from "./deterministic.js";
+import { readLiteral, readLiteralMap } from "./literal-reader.js";
+import { writeLiteral, writeLiteralMap } from "./literal-writer.js";
+import {
+  type Literal,
+  type LiteralMap,
+  LiteralMapSchema,
+  LiteralSchema,
+  type LiteralType,
+  LiteralTypeSchema,
+} from "./model.js";
+
+export interface EncodeOptions {
+  /**
+   * Write fields in number order and map keys in the order Python's `SerializeToString(deterministic=True)` uses
+   * (UTF-8 bytes, a key before its own prefixes: see compareMapKeys), so bytes can be compared and hashed. Default false: protobuf-es's
+   * faster writer, map entries in insertion order (what flytekit's plain `SerializeToString()` also allows).
+   */
+  readonly deterministic?: boolean;
+}
+
+function encode<D extends DescMessage>(schema: D, message: MessageShape<D>, options?: EncodeOptions): Uint8Array {
+  return options?.deterministic === true ? toBinaryDeterministic(schema, message) : toBinary(schema, message);
+}
+
+function decode<D extends DescMessage>(
+  schema: D,
+  bytes: Uint8Array,
+  read = (b: Uint8Array) => fromBinary(schema, b),
+): MessageShape<D> {
+  try {
+    // Unknown fields (flyteidl2's Literal.artifact_id = 9, say) are kept and written back out on encode.
+    return read(bytes);
+  } catch (cause) {
+    return fail(ErrorCode.decodeFailed, `cannot decode ${schema.name}: ${(cause as Error).message}`, {
+      expected: `${schema.typeName} protobuf bytes`,
+      received: `${bytes.byteLength} bytes`,
+      cause,
+    });
+  }
+}
+
+// Literals and literal maps go through the specialised reader and writer (fast-reader.ts, fast-writer.ts).
+export const encodeLiteral = (l: Literal, o?: EncodeOptions) => writeLiteral(l, o?.deterministic === true);
+export const decodeLiteral = (b: Uint8Array): Literal => decode(LiteralSchema, b, readLiteral);
+export const encodeLiteralMap = (m: LiteralMap, o?: EncodeOptions) => writeLiteralMap(m, o?.deterministic === true);
+export const decodeLiteralMap = (b: Uint8Array): LiteralMap => decode(LiteralMapSchema, b, readLiteralMap);
+export const encodeLiteralType = (t: LiteralType, o?: EncodeOptions) => encode(LiteralTypeSchema, t, o);
+export const decodeLiteralType = (b: Uint8Array): LiteralType => decode(LiteralTypeSchema, b);
