@@ -7,6 +7,7 @@ import type { KindHandler } from "../src/codec/codec.js";
 import { type ConvertContext, INVALID, type Invalid } from "../src/codec/context.js";
 import { binaryValueOf, literalMismatch, NOT_BINARY } from "../src/codec/literal-read.js";
 import { markSchema } from "../src/codec/schema-marks.js";
+import { typeOf } from "../src/codec/zod-reader.js";
 import { ErrorCode } from "../src/errors/flyte-type-error.js";
 import { msg } from "../src/errors/messages.js";
 import { type Literal, type LiteralType, lit, ltype } from "../src/literal/model.js";
@@ -107,7 +108,7 @@ export const mapKind: KindHandler<"map"> = {
       const value = child(lt.type.value as LiteralType);
       const record = z.record(z.string(), value);
       // z.record(z.string(), z.unknown()) is an untyped dict (one STRUCT); a map of bare STRUCTs stays a map.
-      return value._zod.def.type === "unknown"
+      return typeOf(value) === "unknown"
         ? markSchema(record, { kind: "map", value: { kind: "untyped", shape: "any" }, keys: "string", msgpack: false })
         : record;
     },

@@ -4,12 +4,11 @@
 
 import type { SchemaStyle } from "../msgpack/json-schema.js";
 import type { TypeDesc } from "./descriptor.js";
+import { parentOf } from "./zod-reader.js";
 
 const marks = new WeakMap<object, TypeDesc>();
 const styles = new WeakMap<object, SchemaStyle>();
 const hashes = new WeakMap<object, (value: unknown) => string>();
-
-export const parentOf = (s: object): object | undefined => (s as { _zod?: { parent?: object } })._zod?.parent;
 
 /** The first value `map` holds for `schema` or one of the schemas it was cloned from. */
 function find<V>(map: WeakMap<object, V>, schema: object): V | undefined {

@@ -1,10 +1,20 @@
-// Compiles a zod schema (or a registered class) into a TypeDesc, once. The walk reads zod v4's `_zod.def`
-// and knows which schemas need zod itself to run checks (refinements, string formats) after conversion.
-import { globalRegistry } from "zod";
+// Compiles a zod schema (or a registered class) into a TypeDesc, once. The walk reads schemas through the zod
+// reader and knows which schemas need zod itself to run checks (refinements, string formats) after conversion.
 import type * as core from "zod/v4/core";
 import type { FieldDesc, TypeDesc } from "../codec/descriptor.js";
-import { hashOf, markOf, parentOf, styleOf } from "../codec/schema-marks.js";
+import { hashOf, markOf, styleOf } from "../codec/schema-marks.js";
 import type { Class } from "../codec/transformer.js";
+import {
+  checksOf,
+  childrenOf,
+  defOf,
+  instanceClassOf,
+  isIntegerNumber,
+  isOptionalField,
+  metaOf,
+  parentOf,
+  type SchemaDef,
+} from "../codec/zod-reader.js";
 import { ErrorCode, fail } from "../errors/flyte-type-error.js";
 import { msg } from "../errors/messages.js";
 import type { PathSegment } from "../errors/path.js";
@@ -44,18 +54,8 @@ const SUPPORTED = [
   "registered transformers",
 ];
 
-// Integer formats our INTEGER codec enforces itself; other number formats (int32, uint32, float32) need zod.
-const INT_FORMATS = new Set(["safeint", "int32", "uint32"]);
-
-interface Def {
-  readonly type: string;
-  readonly format?: string;
-  readonly checks?: readonly { _zod: { def: { check: string; format?: string } } }[];
-  readonly [key: string]: unknown;
-}
-const defOf = (s: core.$ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
-const metaOf = (s: object): { title?: string; id?: string; description?: string } =>
-  (globalRegistry.get(s as core.$ZodType) ?? {}) as { title?: string; id?: string; description?: string };
+// The integer format our INTEGER codec enforces itself; int32 and uint32 are INTEGERs too, but their bounds need zod.
+const SAFE_INT = "safeint";
 
 /** A title for a record nobody named: its field name in PascalCase, as a Python class would be named. */
 const pascal = (name: string): string =>
@@ -67,13 +67,7 @@ function refersTo(schema: unknown, target: object, seen: Set<object>): boolean {
   if (typeof schema !== "object" || schema === null || seen.has(schema)) return false;
   seen.add(schema);
   if (schema === target) return true;
-  const def = (schema as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
-  if (def === undefined) return false;
-  const next: unknown[] = [def.innerType, def.element, def.valueType, def.keyType, def.in, def.out];
-  if (Array.isArray(def.options)) next.push(...def.options);
-  if (typeof def.shape === "object" && def.shape !== null) next.push(...Object.values(def.shape));
-  if (def.type === "lazy") next.push((def.getter as () => unknown)());
-  return next.some((n) => refersTo(n, target, seen));
+  return childrenOf(schema).some((n) => refersTo(n, target, seen));
 }
 
 function none(repr: "null" | "undefined"): TypeDesc {
@@ -149,7 +143,7 @@ export function compileSpec(spec: TypeSpec, registry: Registry, root: string): C
     return d;
   };
 
-  const object = (s: core.$ZodType, def: Def): TypeDesc => {
+  const object = (s: core.$ZodType, def: SchemaDef): TypeDesc => {
     const outer = style;
     style = styleOf(s) ?? style;
     const meta = metaOf(s);
@@ -163,7 +157,7 @@ export function compileSpec(spec: TypeSpec, registry: Registry, root: string): C
       return {
         name,
         type: at(name, fs),
-        optional: (fs as unknown as { _zod: { optin?: string } })._zod.optin !== undefined,
+        optional: isOptionalField(fs),
         hasDefault,
         ...(hasDefault ? { default: fdef.defaultValue } : {}),
         ...(description === undefined ? {} : { description }),
@@ -194,17 +188,11 @@ export function compileSpec(spec: TypeSpec, registry: Registry, root: string): C
     const found = registered(s);
     if (found !== undefined) return found;
     const def = defOf(s);
-    const checks = def.checks ?? [];
-    if (checks.some((c) => c._zod.def.check !== "number_format" || !INT_FORMATS.has(c._zod.def.format ?? ""))) {
-      validate = true;
-    }
+    if (checksOf(s).some((c) => c.check !== "number_format" || c.format !== SAFE_INT)) validate = true;
     switch (def.type) {
       case "number": {
-        const isInt =
-          INT_FORMATS.has(def.format ?? "") ||
-          checks.some((c) => c._zod.def.check === "number_format" && INT_FORMATS.has(c._zod.def.format ?? ""));
-        if (def.format !== undefined && def.format !== "safeint" && def.format !== "float64") validate = true;
-        return isInt ? { kind: "int", repr: "number" } : { kind: "float" };
+        if (def.format !== undefined && def.format !== SAFE_INT && def.format !== "float64") validate = true;
+        return isIntegerNumber(s) ? { kind: "int", repr: "number" } : { kind: "float" };
       }
       case "bigint":
         if (def.format === "uint64") validate = true;
@@ -284,7 +272,7 @@ export function compileSpec(spec: TypeSpec, registry: Registry, root: string): C
         }
       }
       case "custom": {
-        const cls = (s as unknown as { _zod: { bag: { Class?: Class } } })._zod.bag.Class;
+        const cls = instanceClassOf(s);
         const t = cls === undefined ? undefined : registry.lookup(cls);
         if (t !== undefined) return { kind: "custom", transformer: t };
         return unsupported(

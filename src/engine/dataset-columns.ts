@@ -3,17 +3,10 @@
 // (which also sets `external_schema_type: "arrow"` and pyarrow's `Schema.to_string()` text).
 import type * as core from "zod/v4/core";
 import { markOf } from "../codec/schema-marks.js";
+import { defOf, isIntegerNumber, unwrapValue } from "../codec/zod-reader.js";
 import type { DatasetColumn } from "../dataset/structured-dataset.js";
 import { ErrorCode, fail } from "../errors/flyte-type-error.js";
 import { type LiteralType, ltype, SimpleType } from "../literal/model.js";
-
-interface Def {
-  readonly type: string;
-  readonly format?: string;
-  readonly checks?: readonly { _zod: { def: { check: string; format?: string } } }[];
-  readonly [key: string]: unknown;
-}
-const defOf = (s: unknown): Def => (s as { _zod: { def: Def } })._zod.def;
 
 function zodColumnType(s: core.$ZodType, path: string): LiteralType {
   const mark = markOf(s);
@@ -21,10 +14,8 @@ function zodColumnType(s: core.$ZodType, path: string): LiteralType {
   if (mark?.kind === "duration") return ltype.simple(SimpleType.DURATION);
   const def = defOf(s);
   switch (def.type) {
-    case "number": {
-      const isInt = def.format === "safeint" || (def.checks ?? []).some((c) => c._zod.def.format === "safeint");
-      return ltype.simple(isInt ? SimpleType.INTEGER : SimpleType.FLOAT);
-    }
+    case "number":
+      return ltype.simple(isIntegerNumber(s) ? SimpleType.INTEGER : SimpleType.FLOAT);
     case "bigint":
       return ltype.simple(SimpleType.INTEGER);
     case "string":
@@ -56,10 +47,7 @@ export function columnsFromZod(shape: core.$ZodObject, prefix = ""): DatasetColu
   const out: DatasetColumn[] = [];
   for (const [name, field] of Object.entries(defOf(shape).shape as Record<string, core.$ZodType>)) {
     const full = prefix === "" ? name : `${prefix}.${name}`;
-    let inner = field;
-    while (["optional", "nullable", "default", "readonly"].includes(defOf(inner).type)) {
-      inner = defOf(inner).innerType as core.$ZodType;
-    }
+    const inner = unwrapValue(field);
     if (defOf(inner).type === "object" && markOf(inner) === undefined) {
       out.push(...columnsFromZod(inner as core.$ZodObject, full));
     } else {

@@ -2,8 +2,8 @@
 
 import { clone } from "@bufbuild/protobuf";
 import { z } from "zod";
-import type * as core from "zod/v4/core";
 import type { ConvertOptions } from "../codec/context.js";
+import { defaultOf, metaOf } from "../codec/zod-reader.js";
 import { ErrorCode, FlyteTypeError, type Issue } from "../errors/flyte-type-error.js";
 import { msg } from "../errors/messages.js";
 import {
@@ -58,14 +58,12 @@ interface Side {
 
 function description(spec: TypeSpec): string {
   if (typeof spec === "function") return "";
-  return z.globalRegistry.get(spec as z.ZodType)?.description ?? "";
+  return metaOf(spec).description ?? "";
 }
 
 /** A schema's default value (zod `.default()`), if it has one. */
-function defaultOf(spec: TypeSpec): { value: unknown } | undefined {
-  if (typeof spec === "function") return undefined;
-  const def = (spec as core.$ZodType)._zod.def as { type: string; defaultValue?: unknown };
-  return def.type === "default" ? { value: def.defaultValue } : undefined;
+function defaultValue(spec: TypeSpec): { value: unknown } | undefined {
+  return typeof spec === "function" ? undefined : defaultOf(spec);
 }
 
 function side(root: string, specs: Record<string, TypeSpec>, resolve: Resolve): Side {
@@ -115,7 +113,7 @@ async function toMap(s: Side, values: Record<string, unknown>, options?: Convert
   const unexpected = extras(s, Object.keys(values));
   gather(s, unexpected, (n) => {
     let v = values[n];
-    const d = v === undefined ? defaultOf(s.specs[n] as TypeSpec) : undefined;
+    const d = v === undefined ? defaultValue(s.specs[n] as TypeSpec) : undefined;
     if (d !== undefined) v = d.value;
     plans[n] = planLiteral(s.entries[n] as Entry, s.specs[n] as TypeSpec, v, `${s.root}.${n}`, options);
   });
@@ -151,7 +149,7 @@ async function fromMap(s: Side, map: LiteralMap, options?: ConvertOptions): Prom
   gather(s, unexpected, (n) => {
     const literal = inline[n];
     if (literal === undefined) {
-      const d = defaultOf(s.specs[n] as TypeSpec);
+      const d = defaultValue(s.specs[n] as TypeSpec);
       if (d !== undefined) out[n] = d.value;
       else if (!acceptsUndefined(s.entries[n] as Entry)) {
         throw new FlyteTypeError([{ code: ErrorCode.missingValue, path: `${s.root}.${n}`, message: msg.missing(n) }]);

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import type * as core from "zod/v4/core";
 import type { DescOf, Kind, TypeDesc } from "../codec/descriptor.js";
+import { checksOf } from "../codec/zod-reader.js";
 import { ArrowTable } from "../dataset/frame.js";
 import { StructuredDataset } from "../dataset/structured-dataset.js";
 import { sourceOf, type TypeSpec } from "../engine/compile.js";
@@ -19,14 +20,7 @@ import {
   TIMESTAMP_MIN_SECONDS,
 } from "../values/time.js";
 import { arrowTableOf } from "./arrow.js";
-import {
-  bigintArbitrary,
-  checksOf,
-  floatArbitrary,
-  fullyConstrained,
-  intArbitrary,
-  stringArbitrary,
-} from "./constraints.js";
+import { bigintArbitrary, floatArbitrary, fullyConstrained, intArbitrary, stringArbitrary } from "./constraints.js";
 
 export interface ArbitraryOptions {
   /** Arbitraries for custom types by transformer name, for transformers without their own `arbitrary`. */

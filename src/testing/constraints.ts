@@ -2,27 +2,7 @@
 // satisfy them by construction; whatever is not understood here is left to a filter by zod itself.
 import fc from "fast-check";
 import type * as core from "zod/v4/core";
-
-interface CheckDef {
-  readonly check: string;
-  readonly value?: number | bigint;
-  readonly inclusive?: boolean;
-  readonly minimum?: number;
-  readonly maximum?: number;
-  readonly length?: number;
-  readonly format?: string;
-  readonly pattern?: RegExp;
-}
-
-interface LeafDef {
-  readonly type: string;
-  readonly format?: string;
-  readonly pattern?: RegExp;
-  readonly checks?: readonly { _zod: { def: CheckDef } }[];
-}
-
-const defOf = (s: core.$ZodType) => (s as unknown as { _zod: { def: LeafDef } })._zod.def;
-export const checksOf = (s: core.$ZodType): CheckDef[] => (defOf(s).checks ?? []).map((c) => c._zod.def);
+import { checksOf, defOf } from "../codec/zod-reader.js";
 
 /** Whether every check of `s` is one the generators below honour, so no filter is needed. */
 export function fullyConstrained(s: core.$ZodType): boolean {

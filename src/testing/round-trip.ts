@@ -5,6 +5,7 @@ import fc from "fast-check";
 import { type ZodType, z } from "zod";
 import type { TypeDesc } from "../codec/descriptor.js";
 import type { Transformer } from "../codec/transformer.js";
+import { isZodSchema } from "../codec/zod-reader.js";
 import type { TypeSpec } from "../engine/compile.js";
 import type { TypeEngine } from "../engine/engine.js";
 import { createTypeEngine } from "../index.js";
@@ -26,7 +27,7 @@ export interface RoundTripOptions extends ArbitraryOptions {
   readonly guess?: boolean;
 }
 
-const isZod = (s: TypeSpec): s is ZodType => typeof s === "object" && s !== null && "_zod" in s;
+const isZod = (s: TypeSpec): s is ZodType => isZodSchema(s);
 
 /** What zod makes of a value (defaults filled in, unknown keys stripped): what reading it back should give. */
 function expectedOf(spec: TypeSpec, value: unknown): unknown {
