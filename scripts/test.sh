@@ -6,11 +6,8 @@ cd "$(dirname "$0")/.."
 echo "== biome (format, lint, import cycles)"
 npx biome check .
 
-echo "== layering: src/ imports transformers/ only in src/defaults.ts"
-if grep -rlE "from \"(\.\./)+transformers/" src --include='*.ts' | grep -v '^src/defaults.ts$'; then
-  echo "the files above import transformers/ from the core" >&2
-  exit 1
-fi
+echo "== layering (dependency-cruiser, .dependency-cruiser.cjs): import cycles, src/ off transformers/, adapters behind their entry, test/ and bench/ boundaries, unresolvable imports"
+npm run --silent layering
 
 echo "== typecheck (including the type-level tests)"
 npx tsc -p .
