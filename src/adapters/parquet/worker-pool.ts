@@ -28,6 +28,21 @@ interface Slot {
 const fromSource = import.meta.url.endsWith(".ts");
 const script = new URL(fromSource ? "./parquet-worker.ts" : "./parquet-worker.js", import.meta.url);
 
+/** Options that describe the main script rather than the runtime; a worker refuses them (ERR_INPUT_TYPE_NOT_ALLOWED). */
+const SCRIPT_OPTIONS = new Set(["--input-type", "-e", "--eval", "-p", "--print"]);
+
+/** The parent's Node options, less those about its own script (`node --input-type=module -e …` runs us too). */
+export function workerExecArgv(argv: readonly string[] = process.execArgv): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const [name, value] = arg.split("=", 2);
+    if (!SCRIPT_OPTIONS.has(name as string)) out.push(arg);
+    else if (value === undefined) i++; // the option's value (a module type, a script) follows it
+  }
+  return out;
+}
+
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private nextJob = 1;
@@ -78,9 +93,9 @@ export class WorkerPool {
     const worker = fromSource
       ? new Worker(
           `import("tsx/esm/api").then((m) => { m.register(); return import(${JSON.stringify(script.href)}); });`,
-          { eval: true },
+          { eval: true, execArgv: workerExecArgv() },
         )
-      : new Worker(script);
+      : new Worker(script, { execArgv: workerExecArgv() });
     let ready: () => void = () => undefined;
     const slot: Slot = { worker, jobs: new Map(), ready: new Promise((r) => (ready = r)) };
     worker.unref();
