@@ -1,34 +1,4 @@
 // flyte-types: Flyte's type system for TypeScript. zod schemas ⇄ flyteidl literals, wire-exact with flytekit.
-import type { DatasetRegistry } from "./dataset/dataset-registry.js";
-import { createDefaultDatasetRegistry, createDefaultRegistry } from "./defaults.js";
-import { createEngine, type TypeEngine } from "./engine/engine.js";
-import type { Registry } from "./engine/registry.js";
-import { defaultStorage } from "./storage/default-storage.js";
-import { Storage, type StorageOptions } from "./storage/storage.js";
-
-export interface TypeEngineOptions {
-  /** The registry to use; default: a new registry with the built-in kinds. */
-  readonly registry?: Registry;
-  /**
-   * Where files go and come from: a Storage, or options for one. Default: local files under ./.flyte-data, and
-   * S3 configured from the environment.
-   */
-  readonly storage?: Storage | StorageOptions;
-  /** The data-frame handlers for StructuredDatasets; default: a new registry with the built-in ones (Arrow ⇄ Parquet). */
-  readonly datasets?: DatasetRegistry;
-}
-
-/** A type engine over `options.registry`, or over a fresh default registry. */
-export function createTypeEngine(options: TypeEngineOptions = {}): TypeEngine {
-  const s = options.storage;
-  const storage = s === undefined ? defaultStorage() : s instanceof Storage ? s : new Storage(s);
-  return createEngine(
-    options.registry ?? createDefaultRegistry(),
-    storage,
-    options.datasets ?? createDefaultDatasetRegistry(),
-  );
-}
-
 export type { Codec, KindHandler, KindTable } from "./codec/codec.js";
 export type { ConvertOptions } from "./codec/context.js";
 export type { Kind, TypeDesc } from "./codec/descriptor.js";
@@ -58,7 +28,12 @@ export {
   type IterOptions,
   StructuredDataset,
 } from "./dataset/structured-dataset.js";
-export { createDefaultDatasetRegistry, createDefaultRegistry } from "./defaults.js";
+export {
+  createDefaultDatasetRegistry,
+  createDefaultRegistry,
+  createTypeEngine,
+  type TypeEngineOptions,
+} from "./defaults.js";
 export type { Compiled, TypeSpec } from "./engine/compile.js";
 export type { InputOf, ValueOf } from "./engine/convert.js";
 export { arrowSchemaText, columnsFromArrow, columnsFromZod } from "./engine/dataset-columns.js";
@@ -100,7 +75,6 @@ export {
   withHash,
 } from "./schemas.js";
 export type { Backend, ByteRange, ByteSource, ObjectInfo, WriteOptions } from "./storage/backend.js";
-export { defaultStorage } from "./storage/default-storage.js";
 export type { S3Options } from "./storage/s3.js";
 export { Storage, type StorageOptions } from "./storage/storage.js";
 export { type FileOptions, FlyteDirectory, FlyteFile, type HandleOptions } from "./values/files.js";

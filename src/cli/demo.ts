@@ -3,12 +3,10 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { z } from "zod";
-import { createDefaultRegistry } from "../defaults.js";
-import { createEngine } from "../engine/engine.js";
+import { createTypeEngine } from "../defaults.js";
 import { inspectBytes } from "../literal/inspect.js";
 import { decodeLiteralMap, encodeLiteralMap } from "../literal/wire.js";
 import { duration, file, timestamp } from "../schemas.js";
-import { Storage } from "../storage/storage.js";
 import { FlyteFile } from "../values/files.js";
 
 const bigintJson = (_: string, v: unknown) => (typeof v === "bigint" ? `${v}n` : v);
@@ -16,7 +14,7 @@ const bigintJson = (_: string, v: unknown) => (typeof v === "bigint" ? `${v}n` :
 /** Writes `<dir>/inputs.pb` and reads it back; returns whether the values survived unchanged. */
 export async function runDemo(dir: string, log: (line: string) => void): Promise<boolean> {
   // Files go to local storage under the demo's directory: no server needed.
-  const engine = createEngine(createDefaultRegistry(), new Storage({ rawOutputPrefix: join(dir, "raw") }));
+  const engine = createTypeEngine({ storage: { rawOutputPrefix: join(dir, "raw") } });
   const io = engine.interface({
     inputs: {
       count: z.int().describe("how many"),

@@ -1,13 +1,11 @@
 // The state of one conversion walk: where we are, what went wrong so far, and how strictly numbers match.
 
 import type { DatasetRegistry } from "../dataset/dataset-registry.js";
-import { defaultDatasets } from "../dataset/default-datasets.js";
 import { ErrorCode, FlyteTypeError, type Issue, MAX_ISSUES } from "../errors/flyte-type-error.js";
 import { describeValue, msg } from "../errors/messages.js";
 import { formatPath, type PathSegment } from "../errors/path.js";
 import type { LiteralType } from "../literal/model.js";
 import type { OffloadOptions } from "../literal/offload.js";
-import { defaultStorage } from "../storage/default-storage.js";
 import type { Storage } from "../storage/storage.js";
 
 /** Returned by a codec step that failed; the reason is recorded in the context, never thrown per element. */
@@ -37,6 +35,12 @@ export interface ConvertOptions {
   readonly offload?: OffloadOptions;
   /** The dataset encoders and decoders; default: the engine's. */
   readonly datasets?: DatasetRegistry;
+}
+
+/** Options with the engine's defaults filled in: what a conversion runs with. */
+export interface ResolvedOptions extends ConvertOptions {
+  readonly storage: Storage;
+  readonly datasets: DatasetRegistry;
 }
 
 /**
@@ -76,11 +80,11 @@ export class ConvertContext {
 
   constructor(
     readonly root: string,
-    options: ConvertOptions = {},
+    options: ResolvedOptions,
   ) {
     this.truncateDatetimes = options.datetimePrecision === "truncate";
-    this.storage = options.storage ?? defaultStorage();
-    this.datasets = options.datasets ?? defaultDatasets();
+    this.storage = options.storage;
+    this.datasets = options.datasets;
   }
 
   /**

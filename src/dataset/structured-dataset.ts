@@ -1,12 +1,11 @@
 // StructuredDataset values: a data frame to be written, or a lazy handle on one in storage. Reading a literal
 // creates a handle and nothing more; data moves only when the caller opens it (`all()` or `iter()`).
 import { ErrorCode, fail } from "../errors/flyte-type-error.js";
+import { msg } from "../errors/messages.js";
 import type { LiteralType } from "../literal/model.js";
-import { defaultStorage } from "../storage/default-storage.js";
 import type { Storage } from "../storage/storage.js";
 import { schemeOf } from "../storage/uri.js";
 import type { DatasetRegistry } from "./dataset-registry.js";
-import { defaultDatasets } from "./default-datasets.js";
 import type { FrameAll, FrameBatch, FrameData, FrameKind } from "./frame.js";
 
 /** A declared column: its name (nested fields as dotted names) and Flyte type. */
@@ -20,9 +19,12 @@ export interface DatasetHandleOptions {
   readonly format?: string;
   /** Columns the dataset declares; a reader gets only these (flytekit's subsetting). */
   readonly columns?: readonly DatasetColumn[];
-  /** The storage that reads it; default: the process-wide default storage. */
+  /**
+   * The storage that reads it. Handles read from literals get the engine's; one made by hand needs it (and
+   * `datasets`) to be opened: `StructuredDataset.fromUri(uri, engine)` gives both.
+   */
   readonly storage?: Storage;
-  /** The handlers that read it; default: the process-wide default registry. */
+  /** The handlers that read it; see `storage`. */
   readonly datasets?: DatasetRegistry;
 }
 
@@ -98,8 +100,10 @@ export class StructuredDataset {
         { expected: "a written dataset", received: "a frame in memory" },
       );
     }
-    const storage = this.storage ?? defaultStorage();
-    const datasets = this.datasets ?? defaultDatasets();
+    const { storage, datasets } = this;
+    if (storage === undefined || datasets === undefined) {
+      return fail(ErrorCode.noStorage, msg.noStorage("StructuredDataset", uri), { root: uri });
+    }
     const format = this.format === "" ? (datasets.defaultFormat(frame) ?? "") : this.format;
     const decoder = datasets.decoder(frame, schemeOf(uri), format);
     const columns = this.columns.length === 0 ? undefined : this.columns.map((c) => c.name);

@@ -1,15 +1,15 @@
-// Converting one value of a compiled type, with every issue reported at once; shared by the engine and interfaces.
+// Converting values of compiled types, with every issue reported at once: the one orchestration path shared by
+// the engine (one value) and task interfaces (a map of named values). The walk is synchronous; then, only if the
+// walk succeeded for every value, the I/O it planned (uploads, offloading) runs for all of them together.
 import type { z } from "zod";
 import type { Codec } from "../codec/codec.js";
-import { ConvertContext, type ConvertOptions, type PlannedUpload } from "../codec/context.js";
+import { ConvertContext, type PlannedUpload, type ResolvedOptions } from "../codec/context.js";
 import type { Class } from "../codec/transformer.js";
 import { ErrorCode, FlyteTypeError, type Issue } from "../errors/flyte-type-error.js";
 import { describeValue } from "../errors/messages.js";
 import { formatPath } from "../errors/path.js";
 import type { Literal } from "../literal/model.js";
-import { resolveOffloaded } from "../literal/offload.js";
-import { defaultStorage } from "../storage/default-storage.js";
-import type { Storage } from "../storage/storage.js";
+import { offloadLiteral, resolveOffloaded } from "../literal/offload.js";
 import type { Compiled, TypeSpec } from "./compile.js";
 import { performUploads } from "./uploads.js";
 
@@ -23,53 +23,99 @@ export interface Entry extends Compiled {
   readonly codec: Codec;
 }
 
-/** A literal and the uploads that must complete before it may be handed out. */
-export interface Planned {
-  readonly literal: Literal;
-  readonly uploads: readonly PlannedUpload[];
-  readonly storage: Storage;
+/** One value to convert: its compiled type, where it sits (`value`, `outputs.o`) and, in a map, its name. */
+export interface Slot {
+  readonly entry: Entry;
+  readonly spec: TypeSpec;
+  readonly root: string;
+  /** The key in a LiteralMap; only named literals are offloaded (`<outputPrefix>/<name>_offloaded_metadata.pb`). */
+  readonly name?: string;
 }
 
-/** The synchronous walk: one value to a literal, throwing every issue at once; the I/O it needs is returned. */
-export function planLiteral(e: Entry, spec: TypeSpec, value: unknown, root: string, options?: ConvertOptions): Planned {
-  const cx = new ConvertContext(root, options);
-  const out = e.codec.toLiteral(value, cx);
-  cx.throwIfFailed();
-  if (e.validate) validate(spec, value, root);
-  return { literal: out as Literal, uploads: cx.uploads, storage: cx.storage };
+/**
+ * Runs `each` for every item and throws one error with every item's issues, followed by `extra` (names nobody
+ * declared, say). Anything but a FlyteTypeError is a bug and propagates as is.
+ */
+export function gatherIssues<T>(items: readonly T[], each: (item: T) => void, extra: readonly Issue[] = []): void {
+  const issues: Issue[] = [];
+  let omitted = 0;
+  for (const item of items) {
+    try {
+      each(item);
+    } catch (e) {
+      if (!(e instanceof FlyteTypeError)) throw e;
+      issues.push(...e.issues);
+      omitted += e.omitted;
+    }
+  }
+  issues.push(...extra);
+  if (issues.length > 0) throw new FlyteTypeError(issues, { omitted });
 }
 
-/** One value to a literal, its uploads done. Shared by the engine and typed interfaces. */
-export async function convertToLiteral(
-  e: Entry,
-  spec: TypeSpec,
-  value: unknown,
-  root: string,
-  options?: ConvertOptions,
-): Promise<Literal> {
-  const p = planLiteral(e, spec, value, root, options);
-  await performUploads(p.uploads, p.storage);
-  return p.literal;
+/**
+ * Values to literals. Every value is walked first and all their issues are thrown together (with `extra`); only
+ * then do the uploads of all of them run, and finally, when `options.offload` is set, named literals of at least
+ * its size are offloaded. No literal is returned unless all of this succeeded.
+ */
+export async function convertToLiterals(
+  slots: readonly Slot[],
+  values: readonly unknown[],
+  options: ResolvedOptions,
+  extra: readonly Issue[] = [],
+): Promise<Literal[]> {
+  const literals: Literal[] = [];
+  const uploads: PlannedUpload[] = [];
+  let i = 0;
+  gatherIssues(
+    slots,
+    (slot) => {
+      const cx = new ConvertContext(slot.root, options);
+      const value = values[i++];
+      const out = slot.entry.codec.toLiteral(value, cx);
+      cx.throwIfFailed();
+      if (slot.entry.validate) validate(slot.spec, value, slot.root);
+      literals.push(out as Literal);
+      uploads.push(...cx.uploads);
+    },
+    extra,
+  );
+  await performUploads(uploads, options.storage);
+  const offload = options.offload;
+  if (offload === undefined) return literals;
+  return Promise.all(
+    literals.map((l, k) => {
+      const slot = slots[k] as Slot;
+      return slot.name === undefined
+        ? l
+        : offloadLiteral(slot.name, l, slot.entry.codec.literalType, offload, options.storage);
+    }),
+  );
 }
 
-/** One literal to a value, offloaded parts fetched first. */
-export async function convertToValue(
-  e: Entry,
-  spec: TypeSpec,
-  literal: Literal,
-  root: string,
-  options?: ConvertOptions,
-): Promise<unknown> {
-  const inline = await resolveOffloaded(literal, options?.storage ?? defaultStorage());
-  return readValue(e, spec, inline, root, options);
-}
-
-/** The synchronous walk: one inline literal to a value, throwing every issue at once. */
-export function readValue(e: Entry, spec: TypeSpec, literal: Literal, root: string, options?: ConvertOptions): unknown {
-  const cx = new ConvertContext(root, options);
-  const out = e.codec.toValue(literal, cx);
-  cx.throwIfFailed();
-  if (e.validate) validate(spec, out, root);
+/**
+ * Literals to values: offloaded parts of every literal are fetched first (concurrently), then every literal is
+ * read, and all their issues are thrown together (with `extra`).
+ */
+export async function convertToValues(
+  slots: readonly Slot[],
+  literals: readonly Literal[],
+  options: ResolvedOptions,
+  extra: readonly Issue[] = [],
+): Promise<unknown[]> {
+  const inline = await Promise.all(literals.map((l) => resolveOffloaded(l, options.storage)));
+  const out: unknown[] = [];
+  let i = 0;
+  gatherIssues(
+    slots,
+    (slot) => {
+      const cx = new ConvertContext(slot.root, options);
+      const value = slot.entry.codec.toValue(inline[i++] as Literal, cx);
+      cx.throwIfFailed();
+      if (slot.entry.validate) validate(slot.spec, value, slot.root);
+      out.push(value);
+    },
+    extra,
+  );
   return out;
 }
 

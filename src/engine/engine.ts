@@ -3,20 +3,18 @@
 import { clone } from "@bufbuild/protobuf";
 import type { z } from "zod";
 import type { Codec } from "../codec/codec.js";
-import type { ConvertOptions } from "../codec/context.js";
+import type { ConvertOptions, ResolvedOptions } from "../codec/context.js";
 import type { TypeDesc } from "../codec/descriptor.js";
 import type { Transformer } from "../codec/transformer.js";
 import type { DatasetRegistry } from "../dataset/dataset-registry.js";
-import { defaultDatasets } from "../dataset/default-datasets.js";
 import { ErrorCode, fail } from "../errors/flyte-type-error.js";
 import { describeLiteralType, describeValue, msg } from "../errors/messages.js";
 import { literalTypeKey, typesCastable } from "../literal/literal-types.js";
 import { type Literal, type LiteralType, LiteralTypeSchema } from "../literal/model.js";
-import { defaultStorage } from "../storage/default-storage.js";
 import type { Storage } from "../storage/storage.js";
 import { type Compiled, compileSpec, type TypeSpec } from "./compile.js";
 import type { InputOf, ValueOf } from "./convert.js";
-import { convertToLiteral, convertToValue, type Entry } from "./convert.js";
+import { convertToLiterals, convertToValues, type Entry } from "./convert.js";
 import { retarget } from "./expected-type.js";
 import type { RegisterOptions, Registry } from "./registry.js";
 import { createInterface, type InterfaceSpec, type TypedIO } from "./task-interface.js";
@@ -44,19 +42,19 @@ export interface TypeEngine {
   describe(spec: TypeSpec): Compiled;
 }
 
-export function createEngine(
-  registry: Registry,
-  storage: Storage = defaultStorage(),
-  datasets: DatasetRegistry = defaultDatasets(),
-): TypeEngine {
+/** What an engine is made of, every part resolved (by `createTypeEngine`, the one place defaults are chosen). */
+export interface EngineParts {
+  readonly registry: Registry;
+  readonly storage: Storage;
+  readonly datasets: DatasetRegistry;
+}
+
+/** The engine over `parts`; `createTypeEngine` (src/defaults.ts) is the public way to make one. */
+export function engineOf({ registry, storage, datasets }: EngineParts): TypeEngine {
   // Calls without their own storage use the engine's (one shared options object, no allocation per call).
-  const base: ConvertOptions = { storage, datasets };
-  const withStorage = (o: ConvertOptions | undefined): ConvertOptions =>
-    o === undefined
-      ? base
-      : o.storage !== undefined && o.datasets !== undefined
-        ? o
-        : { ...o, storage: o.storage ?? storage, datasets: o.datasets ?? datasets };
+  const base: ResolvedOptions = { storage, datasets };
+  const resolve = (o: ConvertOptions | undefined): ResolvedOptions =>
+    o === undefined ? base : { ...o, storage: o.storage ?? storage, datasets: o.datasets ?? datasets };
   let cache = new WeakMap<object, Entry>();
   let cachedVersion = registry.version;
 
@@ -114,19 +112,20 @@ export function createEngine(
     literalType: (spec) => clone(LiteralTypeSchema, entry(spec, "type").codec.literalType),
     async toLiteral(value, spec, options) {
       const e = entry(spec, "value");
-      return convertToLiteral(
-        options?.expected ? expectedEntry(e, options.expected) : e,
-        spec,
-        value,
-        "value",
-        withStorage(options),
-      );
+      const slot = { entry: options?.expected ? expectedEntry(e, options.expected) : e, spec, root: "value" };
+      const [literal] = await convertToLiterals([slot], [value], resolve(options));
+      return literal as Literal;
     },
     async toValue(literal, spec, options) {
-      return convertToValue(entry(spec, "value"), spec, literal, "value", withStorage(options)) as never;
+      const [value] = await convertToValues(
+        [{ entry: entry(spec, "value"), spec, root: "value" }],
+        [literal],
+        resolve(options),
+      );
+      return value as never;
     },
     guessType: (lt) => guess(registry, lt),
-    interface: (spec) => createInterface(spec, (s, root) => entry(s, root), withStorage),
+    interface: (spec) => createInterface(spec, (s, root) => entry(s, root), resolve),
     register: (t, options) => registry.register(t, options),
     codec: (spec) => entry(spec, "type").codec,
     describe: (spec) => {

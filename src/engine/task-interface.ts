@@ -1,10 +1,9 @@
 // Typed task interfaces: named inputs and outputs ⇄ TypedInterface and LiteralMaps, all errors reported at once.
 
 import { clone } from "@bufbuild/protobuf";
-import { z } from "zod";
-import type { ConvertOptions } from "../codec/context.js";
+import type { ConvertOptions, ResolvedOptions } from "../codec/context.js";
 import { defaultOf, metaOf } from "../codec/zod-reader.js";
-import { ErrorCode, FlyteTypeError, type Issue } from "../errors/flyte-type-error.js";
+import { ErrorCode, type Issue } from "../errors/flyte-type-error.js";
 import { msg } from "../errors/messages.js";
 import {
   type Literal,
@@ -15,11 +14,8 @@ import {
   type Variable,
   type VariableMap,
 } from "../literal/model.js";
-import { offloadLiteral, resolveOffloaded } from "../literal/offload.js";
-import { defaultStorage } from "../storage/default-storage.js";
 import type { TypeSpec } from "./compile.js";
-import { type Entry, type InputOf, type Planned, planLiteral, readValue, type ValueOf } from "./convert.js";
-import { performUploads } from "./uploads.js";
+import { convertToLiterals, convertToValues, type Entry, type InputOf, type Slot, type ValueOf } from "./convert.js";
 
 export interface InterfaceSpec<I extends Record<string, TypeSpec>, O extends Record<string, TypeSpec>> {
   readonly inputs: I;
@@ -49,116 +45,43 @@ export interface TypedIO<I extends Record<string, TypeSpec>, O extends Record<st
 
 type Resolve = (spec: TypeSpec, root: string) => Entry;
 
+/** One side of an interface (inputs or outputs): its variables, sorted by name as Flyte 2 writes them. */
 interface Side {
   readonly root: string;
-  readonly names: readonly string[];
-  readonly specs: Record<string, TypeSpec>;
-  readonly entries: Record<string, Entry>;
-}
-
-function description(spec: TypeSpec): string {
-  if (typeof spec === "function") return "";
-  return metaOf(spec).description ?? "";
-}
-
-/** A schema's default value (zod `.default()`), if it has one. */
-function defaultValue(spec: TypeSpec): { value: unknown } | undefined {
-  return typeof spec === "function" ? undefined : defaultOf(spec);
+  readonly slots: readonly (Slot & { readonly name: string })[];
+  readonly specs: Readonly<Record<string, TypeSpec>>;
 }
 
 function side(root: string, specs: Record<string, TypeSpec>, resolve: Resolve): Side {
-  const names = Object.keys(specs).sort();
-  const entries: Record<string, Entry> = {};
-  for (const n of names) entries[n] = resolve(specs[n] as TypeSpec, `${root}.${n}`);
-  return { root, names, specs, entries };
+  const slots = Object.entries(specs)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, spec]) => ({ name, spec, root: `${root}.${name}`, entry: resolve(spec, `${root}.${name}`) }));
+  return { root, slots, specs };
 }
 
 function variableMap(s: Side): VariableMap {
   const variables: { [k: string]: Variable } = {};
-  for (const n of s.names) {
-    variables[n] = {
+  for (const slot of s.slots) {
+    variables[slot.name] = {
       $typeName: "flyteidl.core.Variable",
-      type: clone(LiteralTypeSchema, (s.entries[n] as Entry).codec.literalType),
-      description: description(s.specs[n] as TypeSpec),
+      type: clone(LiteralTypeSchema, slot.entry.codec.literalType),
+      description: typeof slot.spec === "function" ? "" : (metaOf(slot.spec).description ?? ""),
     } as Variable;
   }
   return { $typeName: "flyteidl.core.VariableMap", variables };
 }
 
-/** Runs `each` for every name, gathering every input's issues (after `initial`) into one error. */
-function gather(s: Side, initial: Issue[], each: (name: string) => void): void {
-  const issues: Issue[] = [];
-  let omitted = 0;
-  for (const n of s.names) {
-    try {
-      each(n);
-    } catch (e) {
-      if (!(e instanceof FlyteTypeError)) throw e;
-      issues.push(...e.issues);
-      omitted += e.omitted;
-    }
-  }
-  issues.push(...initial);
-  if (issues.length > 0) throw new FlyteTypeError(issues, { omitted });
-}
-
+/** Issues for the names given that the side does not declare. */
 function extras(s: Side, given: readonly string[]): Issue[] {
+  const names = s.slots.map((x) => x.name);
   return given
     .filter((k) => !Object.hasOwn(s.specs, k))
-    .map((k) => ({ code: ErrorCode.unexpectedValue, path: `${s.root}.${k}`, message: msg.unexpected(k, s.names) }));
+    .map((k) => ({ code: ErrorCode.unexpectedValue, path: `${s.root}.${k}`, message: msg.unexpected(k, names) }));
 }
 
-async function toMap(s: Side, values: Record<string, unknown>, options?: ConvertOptions): Promise<LiteralMap> {
-  const plans: { [k: string]: Planned } = {};
-  const unexpected = extras(s, Object.keys(values));
-  gather(s, unexpected, (n) => {
-    let v = values[n];
-    const d = v === undefined ? defaultValue(s.specs[n] as TypeSpec) : undefined;
-    if (d !== undefined) v = d.value;
-    plans[n] = planLiteral(s.entries[n] as Entry, s.specs[n] as TypeSpec, v, `${s.root}.${n}`, options);
-  });
-  // Every value converted: now the uploads of all of them, then (for outputs) offloading.
-  const all = Object.values(plans);
-  await performUploads(
-    all.flatMap((p) => p.uploads),
-    (all[0] as Planned | undefined)?.storage ?? defaultStorage(),
-  );
-  const literals: { [k: string]: Literal } = {};
-  for (const n of s.names) {
-    const p = plans[n];
-    if (p === undefined) continue;
-    const offload = options?.offload;
-    literals[n] =
-      offload === undefined
-        ? p.literal
-        : await offloadLiteral(n, p.literal, (s.entries[n] as Entry).codec.literalType, offload, p.storage);
-  }
-  return lit.literalMap(literals);
-}
-
-async function fromMap(s: Side, map: LiteralMap, options?: ConvertOptions): Promise<Record<string, unknown>> {
-  const storage = options?.storage ?? defaultStorage();
-  const inline: { [k: string]: Literal } = {};
-  await Promise.all(
-    Object.entries(map.literals).map(async ([k, l]) => {
-      inline[k] = await resolveOffloaded(l, storage);
-    }),
-  );
-  const out: Record<string, unknown> = {};
-  const unexpected = extras(s, Object.keys(inline));
-  gather(s, unexpected, (n) => {
-    const literal = inline[n];
-    if (literal === undefined) {
-      const d = defaultValue(s.specs[n] as TypeSpec);
-      if (d !== undefined) out[n] = d.value;
-      else if (!acceptsUndefined(s.entries[n] as Entry)) {
-        throw new FlyteTypeError([{ code: ErrorCode.missingValue, path: `${s.root}.${n}`, message: msg.missing(n) }]);
-      }
-      return;
-    }
-    out[n] = readValue(s.entries[n] as Entry, s.specs[n] as TypeSpec, literal, `${s.root}.${n}`, options);
-  });
-  return out;
+/** A schema's `.default()` value, if it has one. */
+function defaultValue(spec: TypeSpec): { value: unknown } | undefined {
+  return typeof spec === "function" ? undefined : defaultOf(spec);
 }
 
 function acceptsUndefined(e: Entry): boolean {
@@ -167,10 +90,53 @@ function acceptsUndefined(e: Entry): boolean {
   return d.kind === "union" && d.variants.some((v) => v.kind === "none" && v.repr === "undefined");
 }
 
+async function toMap(
+  s: Side,
+  values: Readonly<Record<string, unknown>>,
+  options: ResolvedOptions,
+): Promise<LiteralMap> {
+  const given = s.slots.map((slot) => {
+    const v = Object.hasOwn(values, slot.name) ? values[slot.name] : undefined;
+    return v === undefined ? (defaultValue(slot.spec)?.value ?? v) : v;
+  });
+  const literals = await convertToLiterals(s.slots, given, options, extras(s, Object.keys(values)));
+  const out: { [k: string]: Literal } = {};
+  s.slots.forEach((slot, i) => {
+    out[slot.name] = literals[i] as Literal;
+  });
+  return lit.literalMap(out);
+}
+
+async function fromMap(s: Side, map: LiteralMap, options: ResolvedOptions): Promise<Record<string, unknown>> {
+  const present: Side["slots"][number][] = [];
+  const literals: Literal[] = [];
+  const out: Record<string, unknown> = {};
+  const issues: Issue[] = [];
+  for (const slot of s.slots) {
+    const literal = Object.hasOwn(map.literals, slot.name) ? map.literals[slot.name] : undefined;
+    if (literal !== undefined) {
+      present.push(slot);
+      literals.push(literal);
+      continue;
+    }
+    const d = defaultValue(slot.spec);
+    if (d !== undefined) out[slot.name] = d.value;
+    else if (!acceptsUndefined(slot.entry)) {
+      issues.push({ code: ErrorCode.missingValue, path: slot.root, message: msg.missing(slot.name) });
+    }
+  }
+  issues.push(...extras(s, Object.keys(map.literals)));
+  const values = await convertToValues(present, literals, options, issues);
+  present.forEach((slot, i) => {
+    out[slot.name] = values[i];
+  });
+  return out;
+}
+
 export function createInterface<I extends Record<string, TypeSpec>, O extends Record<string, TypeSpec>>(
   spec: InterfaceSpec<I, O>,
   resolve: Resolve,
-  defaults: (o: ConvertOptions | undefined) => ConvertOptions | undefined = (o) => o,
+  options: (o: ConvertOptions | undefined) => ResolvedOptions,
 ): TypedIO<I, O> {
   const inputs = side("inputs", spec.inputs, resolve);
   const outputs = side("outputs", spec.outputs, resolve);
@@ -180,9 +146,9 @@ export function createInterface<I extends Record<string, TypeSpec>, O extends Re
       inputs: variableMap(inputs),
       outputs: variableMap(outputs),
     } as TypedInterface,
-    toInputs: (values, options) => toMap(inputs, values as Record<string, unknown>, defaults(options)),
-    fromInputs: (map, options) => fromMap(inputs, map, defaults(options)) as Promise<Values<I>>,
-    toOutputs: (values, options) => toMap(outputs, values as Record<string, unknown>, defaults(options)),
-    fromOutputs: (map, options) => fromMap(outputs, map, defaults(options)) as Promise<Values<O>>,
+    toInputs: (values, o) => toMap(inputs, values, options(o)),
+    fromInputs: (map, o) => fromMap(inputs, map, options(o)) as Promise<Values<I>>,
+    toOutputs: (values, o) => toMap(outputs, values, options(o)),
+    fromOutputs: (map, o) => fromMap(outputs, map, options(o)) as Promise<Values<O>>,
   };
 }

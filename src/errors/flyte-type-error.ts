@@ -26,6 +26,8 @@ export const ErrorCode = {
   storageFailed: "storage_failed",
   /** A literal that needs I/O (an offloaded value, a local file) met a call that cannot do I/O. */
   ioRequired: "io_required",
+  /** A file, directory or dataset handle made without a storage (or dataset registry) was asked to do I/O. */
+  noStorage: "no_storage",
   /** Datasets: no encoder or decoder is registered for the (frame kind, protocol, format) asked for. */
   noHandler: "no_handler",
   /** Datasets: a declared column the data does not have. */

@@ -123,4 +123,6 @@ export const msg = {
     `no ${what}; registered: ${registered.length === 0 ? "none" : registered.join(", ")}`,
   noTransformer: (what: string, registered: readonly string[]) =>
     `no transformer for ${what}; registered: ${registered.length === 0 ? "none" : registered.join(", ")}`,
+  noStorage: (what: string, uri: string) =>
+    `${what} ${uri} was made without a storage to read it with: pass { storage } (an engine will do) or read it through engine.toValue`,
 };

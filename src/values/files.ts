@@ -4,8 +4,9 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
+import { ErrorCode, fail } from "../errors/flyte-type-error.js";
+import { msg } from "../errors/messages.js";
 import type { ByteRange, ObjectInfo } from "../storage/backend.js";
-import { defaultStorage } from "../storage/default-storage.js";
 import type { Storage } from "../storage/storage.js";
 import { notFoundError } from "../storage/storage-errors.js";
 import { baseName, isRemote } from "../storage/uri.js";
@@ -13,7 +14,10 @@ import { baseName, isRemote } from "../storage/uri.js";
 export interface HandleOptions {
   /** The format in the blob type (`"csv"`); "" when unspecified. */
   readonly format?: string;
-  /** The storage that reads it; default: the process-wide default storage. */
+  /**
+   * The storage that reads it. Handles read from literals get the engine's; a handle made by hand needs one for
+   * I/O (an engine will do: `new FlyteFile(uri, engine)`), but not to be sent as a value.
+   */
   readonly storage?: Storage;
 }
 
@@ -25,12 +29,19 @@ export interface FileOptions extends HandleOptions {
 abstract class Handle {
   readonly uri: string;
   readonly format: string;
-  protected readonly storage: Storage;
+  readonly #storage: Storage | undefined;
 
   constructor(uri: string | URL, options: HandleOptions = {}) {
     this.uri = typeof uri === "string" ? uri : uri.protocol === "file:" ? uri.pathname : uri.href;
     this.format = options.format ?? "";
-    this.storage = options.storage ?? defaultStorage();
+    this.#storage = options.storage;
+  }
+
+  /** The storage I/O goes through; a handle made without one refuses I/O with a typed error. */
+  protected get storage(): Storage {
+    return (
+      this.#storage ?? fail(ErrorCode.noStorage, msg.noStorage(this.constructor.name, this.uri), { root: this.uri })
+    );
   }
 
   /** Whether the URI names remote storage (not the local file system). */

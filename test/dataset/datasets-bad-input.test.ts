@@ -23,7 +23,7 @@ import { rejection } from "../support/helpers.js";
 const { work, raw, engine, any, write } = datasetSetup();
 
 describe("bad input", () => {
-  const open = (uri: string) => StructuredDataset.fromUri(uri).open(ArrowTable).all();
+  const open = (uri: string) => StructuredDataset.fromUri(uri, engine).open(ArrowTable).all();
 
   it("a corrupt or truncated Parquet file is decode_failed naming the file", async () => {
     const { writeParquet } = await import("../../src/adapters/parquet/parquet-write.js");

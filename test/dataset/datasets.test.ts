@@ -186,7 +186,7 @@ describe("Arrow ⇄ Parquet", () => {
     const result = await writeParquet(numberStream(400_000, 20_000), uri, small.storage, { minPartBytes: 1 << 20 });
     expect(result.parts.length).toBeGreaterThan(1);
     expect(readdirSync(uri)).toEqual(result.parts.map((_, i) => String(i).padStart(5, "0")));
-    const t = await StructuredDataset.fromUri(uri, { storage: small.storage }).open(ArrowTable).all();
+    const t = await StructuredDataset.fromUri(uri, small).open(ArrowTable).all();
     expect(t.numRows).toBe(400_000);
     const i = t.getChild("i") as A.Vector<A.Int64>;
     expect(i.get(123_456)).toBe(123_456n);
@@ -200,7 +200,7 @@ describe("Arrow ⇄ Parquet", () => {
     const table = new A.Table([numbers(0, 7), numbers(7, 100_003)]);
     const result = await writeParquet(table, uri, engine.storage, { minPartBytes: 1 << 20 });
     expect(result.parts.length).toBe(2);
-    const back = await StructuredDataset.fromUri(uri).open(ArrowTable).all();
+    const back = await StructuredDataset.fromUri(uri, engine).open(ArrowTable).all();
     expect(back.numRows).toBe(100_010);
     const b = back.getChild("b") as A.Vector<A.Bool>;
     const i = back.getChild("i") as A.Vector<A.Int64>;
@@ -220,10 +220,10 @@ describe("Arrow ⇄ Parquet", () => {
     writeFileSync(join(dir, "part-00001-abc.snappy.parquet"), readFileSync(join(work, "spark-src2", "00000")));
     writeFileSync(join(dir, "_SUCCESS"), "");
     writeFileSync(join(dir, ".part-00000-abc.snappy.parquet.crc"), "crc");
-    const t = await StructuredDataset.fromUri(dir).open(ArrowTable).all();
+    const t = await StructuredDataset.fromUri(dir, engine).open(ArrowTable).all();
     expect(rows(t).map((r) => (r as { i: string }).i)).toEqual(Array.from({ length: 15 }, (_, k) => `${k}n`));
     // A single file works as well as a directory (polars and geopandas point literals at files).
-    const one = await StructuredDataset.fromUri(join(src, "00000")).open(ArrowTable).all();
+    const one = await StructuredDataset.fromUri(join(src, "00000"), engine).open(ArrowTable).all();
     expect(one.numRows).toBe(10);
   });
 });

@@ -1,0 +1,69 @@
+// The built package in a fresh process, as a user loads it: createTypeEngine() alone gives working defaults
+// (storage, kinds, dataset handlers), and the Parquet workers start from dist/, not from the sources.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { ArrowTable, createTypeEngine, ErrorCode, FlyteFile, file, StructuredDataset } from "../../src/index.js";
+import { rejection } from "../support/helpers.js";
+
+const root = new URL("../..", import.meta.url).pathname;
+const entry = pathToFileURL(join(root, "dist/src/index.js")).href;
+const arrow = pathToFileURL(join(root, "node_modules/apache-arrow/Arrow.node.mjs")).href;
+const zod = pathToFileURL(join(root, "node_modules/zod/index.js")).href;
+const work = mkdtempSync(join(tmpdir(), "flyte-fresh-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Runs an ES module in a new node process with `work` as its directory; returns what it printed. */
+const runFresh = (code: string): string =>
+  execFileSync(process.execPath, ["--input-type=module", "-e", code], { cwd: work, encoding: "utf8" });
+
+describe("a fresh process", () => {
+  it("createTypeEngine() is all it takes: values, and a dataset written and read through dist's workers", () => {
+    const out = runFresh(`
+      import { createTypeEngine, ArrowTable, StructuredDataset, structuredDataset } from ${JSON.stringify(entry)};
+      import * as A from ${JSON.stringify(arrow)};
+      import { z } from ${JSON.stringify(zod)};
+      const engine = createTypeEngine();
+      const n = await engine.toValue(await engine.toLiteral(41, z.int()), z.int());
+      const table = A.tableFromArrays({ x: Int32Array.from([1, 2, 3]), y: ["a", "b", "c"] });
+      const lit = await engine.toLiteral(StructuredDataset.from(ArrowTable, table), structuredDataset());
+      const back = await (await engine.toValue(lit, structuredDataset())).open(ArrowTable).all();
+      console.log(JSON.stringify({ n, rows: back.numRows, y: back.getChild("y").toArray() }));
+    `);
+    expect(JSON.parse(out.trim())).toEqual({ n: 41, rows: 3, y: ["a", "b", "c"] });
+    // The default storage is local, under the working directory: no server was needed.
+    expect(readdirSync(join(work, ".flyte-data", "raw")).length).toBe(1);
+  });
+});
+
+describe("defaults are the engine's", () => {
+  it("each engine uploads to its own storage and hands it to the handles it reads", async () => {
+    const a = createTypeEngine({ storage: { rawOutputPrefix: join(work, "a") } });
+    const b = createTypeEngine({ storage: { rawOutputPrefix: join(work, "b") } });
+    const local = join(work, "note.txt");
+    writeFileSync(local, "hello");
+    for (const [engine, dir] of [
+      [a, "a"],
+      [b, "b"],
+    ] as const) {
+      const lit = await engine.toLiteral(local, file());
+      const handle = await engine.toValue(lit, file());
+      expect(handle.uri.startsWith(join(work, dir))).toBe(true);
+      expect(await handle.text()).toBe("hello");
+    }
+  });
+
+  it("a handle made by hand without a storage refuses I/O with a typed error, and works given an engine", async () => {
+    const engine = createTypeEngine({ storage: { rawOutputPrefix: join(work, "raw") } });
+    const e = await rejection(new FlyteFile(join(work, "missing.txt")).bytes());
+    expect(e.code).toBe(ErrorCode.noStorage);
+    expect(e.message).toContain("missing.txt");
+    const d = await rejection(async () => StructuredDataset.fromUri(join(work, "none")).open(ArrowTable).all());
+    expect(d.code).toBe(ErrorCode.noStorage);
+    const nf = await rejection(new FlyteFile(join(work, "missing.txt"), engine).bytes());
+    expect(nf.code).toBe(ErrorCode.notFound);
+  });
+});
