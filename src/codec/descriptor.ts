@@ -64,24 +64,3 @@ export type TypeDesc =
 
 export type Kind = TypeDesc["kind"];
 export type DescOf<K extends Kind> = Extract<TypeDesc, { kind: K }>;
-export const KINDS = [
-  "int",
-  "float",
-  "string",
-  "bool",
-  "datetime",
-  "duration",
-  "none",
-  "list",
-  "map",
-  "union",
-  "enum",
-  "struct",
-  "untyped",
-  "literal",
-  "hashed",
-  "file",
-  "directory",
-  "dataset",
-  "custom",
-] as const satisfies readonly Kind[];

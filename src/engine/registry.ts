@@ -1,9 +1,10 @@
 // A registry: the built-in kinds plus the user's transformers, keyed by class or zod schema. Registries are
 // instances (createRegistry); nothing is global. A miss is a loud error that lists what is registered.
-import type { KindGuess, KindTable } from "../codec/codec.js";
-import { KINDS } from "../codec/descriptor.js";
+import type { KindGuess, KindHandler, KindTable } from "../codec/codec.js";
+import type { Kind } from "../codec/descriptor.js";
 import type { Transformer, TransformerKey } from "../codec/transformer.js";
 import { ErrorCode, fail } from "../errors/flyte-type-error.js";
+import { msg } from "../errors/messages.js";
 import { literalTypeKey } from "../literal/literal-types.js";
 
 export interface RegisterOptions {
@@ -27,10 +28,14 @@ export interface Registry {
 export function createRegistry(kinds: KindTable): Registry {
   const byKey = new Map<TransformerKey, Transformer<unknown>>();
   const guesses = new Map<string, KindGuess>();
-  for (const kind of KINDS) {
-    const g: KindGuess | undefined = kinds[kind].guess;
+  const guessedBy = new Map<string, Kind>();
+  // The table has every kind (the compiler checks KindTable), so no kind's guess can be left out here.
+  for (const [kind, handler] of Object.entries(kinds) as [Kind, KindHandler<Kind>][]) {
+    const g = handler.guess;
     for (const key of g?.keys ?? []) {
-      if (guesses.has(key)) throw new Error(`two built-in kinds guess ${key}`);
+      const other = guessedBy.get(key);
+      if (other !== undefined) fail(ErrorCode.duplicateRegistration, msg.duplicateGuess(key, other, kind));
+      guessedBy.set(key, kind);
       if (g !== undefined) guesses.set(key, g);
     }
   }

@@ -123,6 +123,8 @@ export const msg = {
     `no ${what}; registered: ${registered.length === 0 ? "none" : registered.join(", ")}`,
   noTransformer: (what: string, registered: readonly string[]) =>
     `no transformer for ${what}; registered: ${registered.length === 0 ? "none" : registered.join(", ")}`,
+  duplicateGuess: (key: string, first: string, second: string) =>
+    `two built-in kinds guess ${key}: ${first} and ${second}; a LiteralType must have one guess`,
   noStorage: (what: string, uri: string) =>
     `${what} ${uri} was made without a storage to read it with: pass { storage } (an engine will do) or read it through engine.toValue`,
 };
