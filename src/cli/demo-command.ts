@@ -1,4 +1,4 @@
-// The demo `npm start` runs: typed values → a LiteralMap on local disk → back, printed both ways.
+// `flyte-types demo [<dir>]`, what `npm start` runs: typed values → a LiteralMap on local disk → back, printed.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
@@ -8,6 +8,7 @@ import { inspectBytes } from "../literal/inspect.js";
 import { decodeLiteralMap, encodeLiteralMap } from "../literal/wire.js";
 import { duration, file, timestamp } from "../schemas.js";
 import { FlyteFile } from "../values/files.js";
+import { type Command, Exit } from "./command.js";
 
 const bigintJson = (_: string, v: unknown) => (typeof v === "bigint" ? `${v}n` : v);
 
@@ -74,3 +75,15 @@ export async function runDemo(dir: string, log: (line: string) => void): Promise
   log(same ? "\nround trip: identical" : "\nround trip: DIFFERENT");
   return same;
 }
+
+export const demoCommand: Command = {
+  args: "[<dir>]",
+  summary: "converts typed values to a LiteralMap, writes <dir>/inputs.pb (default .flyte-data/demo) and reads it back",
+  async run(args, io) {
+    if (args.length > 1) {
+      io.err("flyte-types demo: takes at most one directory");
+      return Exit.usage;
+    }
+    return (await runDemo(args[0] ?? ".flyte-data/demo", io.out)) ? Exit.ok : Exit.failed;
+  },
+};

@@ -1,6 +1,6 @@
 // The built command line, run as a user runs it: inspect on flytekit's files, the demo, and bad input.
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -68,5 +68,37 @@ describe("flyte-types demo", () => {
     expect(JSON.parse(run("inspect", join(dir, "inputs.pb")).stdout).literals.seed.scalar.primitive.integer).toBe(
       "4611686018427387904",
     );
+  });
+});
+
+describe("flyte-types usage", () => {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+
+  it("--help prints every command of the table on stdout and exits 0", () => {
+    const r = run("--help");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^usage: flyte-types inspect <file>\.\.\./);
+    expect(r.stdout).toContain("flyte-types demo [<dir>]");
+    expect(r.stderr).toBe("");
+  });
+  it("a command's --help prints its own usage", () => {
+    const r = run("inspect", "--help");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("usage: flyte-types inspect");
+    expect(r.stdout).not.toContain("flyte-types demo");
+  });
+  it("no arguments, or an unknown command, is the usage on stderr and exit 2", () => {
+    const none = run();
+    expect(none.status).toBe(2);
+    expect(none.stdout).toBe("");
+    expect(none.stderr).toContain("usage: flyte-types");
+    const unknown = run("frobnicate");
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "frobnicate"');
+  });
+  it("--version prints the package's version", () => {
+    const r = run("--version");
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe(pkg.version);
   });
 });
