@@ -19,7 +19,6 @@ export interface Transformer<T> {
   toValue(literal: Literal): T;
   /** Whether a LiteralType denotes this type, so `guessType` can answer with it. */
   guess?(literalType: LiteralType): boolean;
-  toHtml?(value: T): string;
   /** The value as plain msgpack data (JSON-like, bigints, Uint8Arrays), so the type can sit inside records. */
   toMsgpack?(value: T): unknown;
   /** The inverse of toMsgpack, for the decoded msgpack value. */

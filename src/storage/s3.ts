@@ -33,11 +33,11 @@ export interface S3Options {
 const MiB = 1024 * 1024;
 
 type Sdk = typeof import("@aws-sdk/client-s3");
-type Storage = typeof import("@aws-sdk/lib-storage");
+type LibStorage = typeof import("@aws-sdk/lib-storage");
 
 export class S3Backend implements Backend {
   readonly scheme = "s3";
-  private loaded: Promise<{ sdk: Sdk; lib: Storage; client: S3Client }> | undefined;
+  private loaded: Promise<{ sdk: Sdk; lib: LibStorage; client: S3Client }> | undefined;
   private readonly partSize: number;
   private readonly queueSize: number;
   private readonly maxAttempts: number;
@@ -48,7 +48,7 @@ export class S3Backend implements Backend {
     this.maxAttempts = Math.max(1, options.maxAttempts ?? 5);
   }
 
-  private load(): Promise<{ sdk: Sdk; lib: Storage; client: S3Client }> {
+  private load(): Promise<{ sdk: Sdk; lib: LibStorage; client: S3Client }> {
     this.loaded ??= (async () => {
       const [sdk, lib] = await Promise.all([import("@aws-sdk/client-s3"), import("@aws-sdk/lib-storage")]);
       const client = this.options.client ?? new sdk.S3Client(clientConfig(this.options, this.maxAttempts));
