@@ -2,6 +2,7 @@
 import type { KindTable } from "../src/codec/codec.js";
 import { boolKind } from "./bool.js";
 import { customKind } from "./custom.js";
+import { datasetKind } from "./dataset.js";
 import { datetimeKind } from "./datetime.js";
 import { directoryKind } from "./directory.js";
 import { durationKind } from "./duration.js";
@@ -16,7 +17,6 @@ import { mapKind } from "./map.js";
 import { noneKind } from "./none.js";
 import { stringKind } from "./string.js";
 import { structKind } from "./struct.js";
-import { datasetKind } from "./structured-dataset.js";
 import { unionKind } from "./union.js";
 import { untypedKind } from "./untyped.js";
 

@@ -1,4 +1,4 @@
-// The benchmark cases on the TypeScript side; bench/codec/cases.py builds the same values for the Python SDKs.
+// The benchmark cases on the TypeScript side; bench/codec/codec_cases.py builds the same values for the Python SDKs.
 import { z } from "zod";
 
 export interface BenchCase {

@@ -13,7 +13,7 @@ import time
 import typing
 
 sys.path.insert(0, __file__.rsplit("/", 1)[0])
-from cases import make_case  # noqa: E402
+from codec_cases import make_case  # noqa: E402
 
 
 def flytekit_sdk():
