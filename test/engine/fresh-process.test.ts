@@ -1,7 +1,7 @@
 // The built package in a fresh process, as a user loads it: createTypeEngine() alone gives working defaults
 // (storage, kinds, dataset handlers), and the Parquet workers start from dist/, not from the sources.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -65,5 +65,30 @@ describe("defaults are the engine's", () => {
     expect(d.code).toBe(ErrorCode.noStorage);
     const nf = await rejection(new FlyteFile(join(work, "missing.txt"), engine).bytes());
     expect(nf.code).toBe(ErrorCode.notFound);
+  });
+});
+
+describe("the package's entries", () => {
+  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+    exports: Record<string, { types: string; default: string }>;
+    bin: Record<string, string>;
+  };
+
+  it("every subpath export and the bin point at built files, and each entry loads in a fresh process", () => {
+    for (const [subpath, target] of Object.entries(pkg.exports)) {
+      expect(existsSync(join(root, target.types)), `${subpath} types`).toBe(true);
+      expect(existsSync(join(root, target.default)), `${subpath} default`).toBe(true);
+    }
+    for (const bin of Object.values(pkg.bin)) expect(existsSync(join(root, bin))).toBe(true);
+    const names = runFresh(`
+      const out = {};
+      for (const [subpath, t] of Object.entries(${JSON.stringify(pkg.exports)})) {
+        out[subpath] = Object.keys(await import(${JSON.stringify(pathToFileURL(root).href)} + "/" + t.default)).length;
+      }
+      console.log(JSON.stringify(out));
+    `);
+    const counts = JSON.parse(names.trim()) as Record<string, number>;
+    expect(Object.keys(counts).sort()).toEqual(Object.keys(pkg.exports).sort());
+    for (const n of Object.values(counts)) expect(n).toBeGreaterThan(0);
   });
 });
