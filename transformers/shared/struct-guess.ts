@@ -12,15 +12,22 @@ export function guessStruct(lt: LiteralType): z.ZodType {
   const root = lt.metadata as JsonObject;
   const defs = { ...(root.definitions as JsonObject | undefined), ...(root.$defs as JsonObject | undefined) };
   const seen = new Set<string>();
+  // Each definition is turned into a schema once, however often it is referred to: models that refer to another
+  // twice per level would otherwise be expanded exponentially (a few KB of JSON Schema, minutes and gigabytes).
+  const memo = new Map<string, z.ZodType>();
 
   const walk = (s: Json | undefined): z.ZodType => {
     if (s === true || s === undefined || s === null || typeof s !== "object" || Array.isArray(s)) return z.unknown();
     if (typeof s.$ref === "string") {
       const name = s.$ref.replace(/^#\/(\$defs|definitions)\//, "");
-      if (seen.has(name)) return z.unknown(); // a recursive model: Flyte types cannot express it
+      const known = memo.get(name);
+      if (known !== undefined) return known;
+      if (seen.has(name) || !Object.hasOwn(defs, name)) return z.unknown(); // recursive (Flyte cannot say it) or dangling
       seen.add(name);
       try {
-        return walk(defs[name]);
+        const schema = walk(defs[name]);
+        memo.set(name, schema);
+        return schema;
       } finally {
         seen.delete(name);
       }
