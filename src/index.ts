@@ -40,7 +40,7 @@ export { arrowSchemaText, columnsFromArrow, columnsFromZod } from "./engine/data
 export type { TypeEngine } from "./engine/engine.js";
 export { createRegistry, type RegisterOptions, type Registry } from "./engine/registry.js";
 export type { InputValues, InterfaceSpec, TypedIO, Values } from "./engine/task-interface.js";
-export { ErrorCode, FlyteTypeError, type Issue } from "./errors/flyte-type-error.js";
+export { ErrorCode, FlyteTypeError, type Issue, isFlyteTypeError } from "./errors/flyte-type-error.js";
 export { computeHashString } from "./literal/literal-hash.js";
 export { literalTypeKey, typesCastable } from "./literal/literal-types.js";
 export type { Literal, LiteralMap, LiteralType, TypedInterface } from "./literal/model.js";

@@ -1,20 +1,23 @@
 // User types: a registered Transformer, keyed by a class (values are `instanceof` it) or a zod schema.
 import type { KindHandler } from "../src/codec/codec.js";
 import { type ConvertContext, INVALID, type Invalid } from "../src/codec/context.js";
-import { ErrorCode, FlyteTypeError } from "../src/errors/flyte-type-error.js";
-import { describeValue } from "../src/errors/messages.js";
+import { ErrorCode, isFlyteTypeError } from "../src/errors/flyte-type-error.js";
+import { describeValue, msg } from "../src/errors/messages.js";
 import type { Literal } from "../src/literal/model.js";
 import type { JsonObject } from "../src/msgpack/json-schema.js";
 import { packUntyped } from "./shared/untyped-values.js";
 
-/** Turns an exception from user code into issues at the current path. */
+/**
+ * Turns an exception from user code into issues at the current path. A FlyteTypeError keeps its issues' codes and
+ * messages, also one from another copy of flyte-types (a transformer bundled with its own).
+ */
 function record(cx: ConvertContext, name: string, error: unknown): Invalid {
-  if (error instanceof FlyteTypeError) {
+  if (isFlyteTypeError(error)) {
     for (const i of error.issues) cx.fail(i.code, i.message, i.expected, i.received);
     return INVALID;
   }
   const text = error instanceof Error ? error.message : String(error);
-  return cx.fail(ErrorCode.transformerFailed, `transformer ${JSON.stringify(name)} failed: ${text}`);
+  return cx.fail(ErrorCode.transformerFailed, msg.transformerFailed(name, text));
 }
 
 export const customKind: KindHandler<"custom"> = {
@@ -25,12 +28,7 @@ export const customKind: KindHandler<"custom"> = {
       typeof key === "function" ? (v: unknown) => v instanceof key : (v: unknown) => key.safeParse(v).success;
     const notMine = (value: unknown, cx: ConvertContext): Invalid => cx.mismatch(`a ${t.name} value`, value, t.name);
     const notInRecords = (cx: ConvertContext, value: unknown): Invalid =>
-      cx.fail(
-        ErrorCode.unsupportedSchema,
-        `${t.name} cannot sit inside a record: its transformer has no toMsgpack/fromMsgpack`,
-        t.name,
-        describeValue(value),
-      );
+      cx.fail(ErrorCode.unsupportedSchema, msg.notInRecords(t.name), t.name, describeValue(value));
     return {
       desc,
       literalType: t.literalType,

@@ -39,7 +39,7 @@ export const datetimeKind: KindHandler<"datetime"> = {
       if (d === undefined) {
         return cx.fail(
           ErrorCode.precisionLoss,
-          `the timestamp has sub-millisecond precision (nanos ${t.nanos}) that a Date cannot hold; read it with timestamp() or pass { datetimePrecision: "truncate" }`,
+          msg.subMillisecond(t.nanos),
           "millisecond precision",
           `nanos ${t.nanos}`,
         );

@@ -81,7 +81,7 @@ export const durationKind: KindHandler<"duration"> = {
         if (back.seconds !== d.seconds || back.nanos !== d.nanos) {
           return cx.fail(
             ErrorCode.precisionLoss,
-            "a dataclass keeps a duration as float seconds, which cannot hold this one's microseconds; use a pydantic record (ISO-8601 text) or fewer digits",
+            msg.durationFloatSeconds,
             "a duration float seconds hold exactly",
             `${d.seconds}s ${d.nanos}ns`,
           );

@@ -5,6 +5,7 @@ import type { KindHandler } from "../src/codec/codec.js";
 import { type ConvertContext, INVALID, type Invalid } from "../src/codec/context.js";
 import { NO_MATCH, type PrimitiveValue, readPrimitive } from "../src/codec/literal-read.js";
 import { ErrorCode } from "../src/errors/flyte-type-error.js";
+import { msg } from "../src/errors/messages.js";
 import { lit, ltype, SimpleType } from "../src/literal/model.js";
 
 const fromPlain = (v: unknown, cx: ConvertContext): unknown => {
@@ -20,12 +21,7 @@ const check = (value: unknown, cx: ConvertContext): number | Invalid => {
   }
   // In a union's first pass an integral number belongs to an INTEGER variant (see ConvertContext).
   if (cx.strictNumbers && Number.isInteger(value)) {
-    return cx.fail(
-      ErrorCode.typeMismatch,
-      "integral numbers go to an INTEGER variant first",
-      "non-integral number",
-      `${value}`,
-    );
+    return cx.fail(ErrorCode.typeMismatch, msg.integralNumber, "non-integral number", `${value}`);
   }
   return value;
 };

@@ -3,6 +3,7 @@
 import type { KindHandler } from "../src/codec/codec.js";
 import { INVALID } from "../src/codec/context.js";
 import { ErrorCode } from "../src/errors/flyte-type-error.js";
+import { msg } from "../src/errors/messages.js";
 
 export const hashedKind: KindHandler<"hashed"> = {
   compile(desc, child) {
@@ -17,10 +18,10 @@ export const hashedKind: KindHandler<"hashed"> = {
         try {
           hash = desc.hash(value);
         } catch (e) {
-          return cx.fail(ErrorCode.transformerFailed, `the hash function failed: ${(e as Error).message}`);
+          return cx.fail(ErrorCode.transformerFailed, msg.hashFailed((e as Error).message));
         }
         if (typeof hash !== "string") {
-          return cx.fail(ErrorCode.typeMismatch, "the hash function must return a string", "string", typeof hash);
+          return cx.fail(ErrorCode.typeMismatch, msg.hashNotString, "string", typeof hash);
         }
         out.hash = hash;
         return out;

@@ -49,7 +49,7 @@ export const intKind: KindHandler<"int"> = {
       // flytekit reads a FLOAT literal into int by truncating (`int(f)`): the console sends JS numbers.
       if (p.case === "floatValue" && !cx.strictNumbers) {
         if (!Number.isFinite(p.value)) {
-          return cx.fail(ErrorCode.outOfRange, `cannot read float ${p.value} as an integer`, expected, `${p.value}`);
+          return cx.fail(ErrorCode.outOfRange, msg.floatNotInteger(p.value), expected, `${p.value}`);
         }
         const t = Math.trunc(p.value);
         return Number.isSafeInteger(t) || !asBigint ? fromNumber(t, cx) : BigInt(t);

@@ -7,7 +7,7 @@ import type { KindHandler } from "../src/codec/codec.js";
 import { type ConvertContext, INVALID, type Invalid } from "../src/codec/context.js";
 import type { DescOf } from "../src/codec/descriptor.js";
 import { ErrorCode } from "../src/errors/flyte-type-error.js";
-import { describeValue } from "../src/errors/messages.js";
+import { describeValue, msg } from "../src/errors/messages.js";
 import type { LiteralType } from "../src/literal/model.js";
 import type { JsonObject } from "../src/msgpack/json-schema.js";
 
@@ -34,7 +34,7 @@ export const literalKind: KindHandler<"literal"> = {
     const check = (v: unknown, cx: ConvertContext): Invalid | undefined =>
       allowed.has(v)
         ? undefined
-        : cx.fail(ErrorCode.unknownEnumValue, `${describeValue(v)} is not one of ${shown}`, shown, describeValue(v));
+        : cx.fail(ErrorCode.unknownEnumValue, msg.notOneOf(describeValue(v), shown), shown, describeValue(v));
     const literalType: LiteralType = {
       ...base.literalType,
       annotation: {

@@ -11,6 +11,7 @@ import { type ConvertContext, INVALID, type Invalid } from "../src/codec/context
 import type { FieldDesc } from "../src/codec/descriptor.js";
 import { binaryValueOf, literalMismatch, NOT_BINARY } from "../src/codec/literal-read.js";
 import { ErrorCode } from "../src/errors/flyte-type-error.js";
+import { msg } from "../src/errors/messages.js";
 import { type LiteralType, lit } from "../src/literal/model.js";
 import { type JsonObject, jsonOf, pydanticTitle, SchemaGen } from "../src/msgpack/json-schema.js";
 import { type MsgpackWriter, writeMsgpack } from "../src/msgpack/msgpack-writer.js";
@@ -44,18 +45,13 @@ export const structKind: KindHandler<"struct"> = {
     const refuseExtra = (keys: string[], cx: ConvertContext): Invalid =>
       cx.fail(
         ErrorCode.unexpectedValue,
-        `unexpected ${keys.length === 1 ? "key" : "keys"} ${keys.map((k) => JSON.stringify(k)).join(", ")} for ${desc.title}`,
+        msg.unexpectedKeys(keys, desc.title),
         `only ${[...declared].join(", ") || "no keys"}`,
         keys.join(", "),
       );
     const missing = (f: Field, cx: ConvertContext): Invalid => {
       cx.path.push(f.name);
-      const r: Invalid = cx.fail(
-        ErrorCode.missingValue,
-        `missing field ${JSON.stringify(f.name)}`,
-        "a value",
-        "nothing",
-      );
+      const r: Invalid = cx.fail(ErrorCode.missingValue, msg.missingField(f.name), "a value", "nothing");
       cx.path.pop();
       return r;
     };

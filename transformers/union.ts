@@ -109,7 +109,7 @@ export const unionKind: KindHandler<"union"> = {
         const u = v.value.value.value;
         const inner = u.value;
         if (inner === undefined)
-          return cx.fail(ErrorCode.invalidLiteral, "union literal without a value", "scalar.union.value", "nothing");
+          return cx.fail(ErrorCode.invalidLiteral, msg.unionWithoutValue, "scalar.union.value", "nothing");
         // As flytekit: only variants whose tag equals the stored tag and whose type the stored type casts to.
         const tag = u.type?.structure?.tag ?? "";
         const stored = u.type;

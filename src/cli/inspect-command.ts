@@ -1,6 +1,6 @@
 // `flyte-types inspect <file>... [--as KIND]`: decodes Literal, LiteralMap or LiteralType files and prints JSON.
 import { readFileSync } from "node:fs";
-import { FlyteTypeError } from "../errors/flyte-type-error.js";
+import { isFlyteTypeError } from "../errors/flyte-type-error.js";
 import { INSPECT_KINDS, type Inspection, type InspectKind, inspectBytes } from "../literal/inspect.js";
 import { type Command, type CommandIO, Exit } from "./command.js";
 
@@ -64,7 +64,7 @@ function inspectFile(file: string, kind: InspectKind | undefined, io: CommandIO)
     io.err(`${file}: ${r.typeName} (${bytes.byteLength} bytes${note})`);
     return r;
   } catch (e) {
-    if (!(e instanceof FlyteTypeError)) throw e;
+    if (!isFlyteTypeError(e)) throw e;
     io.err(`flyte-types: ${file}: ${e.message}`);
     return undefined;
   }

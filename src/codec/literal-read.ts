@@ -1,6 +1,6 @@
 // Reading literals: the shapes a codec may receive for its type, and the checks every codec shares.
 
-import { ErrorCode, FlyteTypeError } from "../errors/flyte-type-error.js";
+import { ErrorCode, isFlyteTypeError } from "../errors/flyte-type-error.js";
 import { describeLiteral, msg } from "../errors/messages.js";
 import type { Literal, Primitive } from "../literal/model.js";
 import { decodeMsgpack } from "../msgpack/msgpack-reader.js";
@@ -29,7 +29,7 @@ export function binaryValueOf(literal: Literal, cx: ConvertContext): unknown | I
   if (bin.tag !== "msgpack") {
     return cx.fail(
       ErrorCode.invalidLiteral,
-      `unsupported binary format ${JSON.stringify(bin.tag)}; only msgpack binaries can be read`,
+      msg.unsupportedBinary(bin.tag),
       'binary tagged "msgpack"',
       describeLiteral(literal),
     );
@@ -37,7 +37,7 @@ export function binaryValueOf(literal: Literal, cx: ConvertContext): unknown | I
   try {
     return decodeMsgpack(bin.value);
   } catch (e) {
-    if (!(e instanceof FlyteTypeError)) throw e;
+    if (!isFlyteTypeError(e)) throw e;
     return cx.fail(e.code, e.message, "msgpack bytes", describeLiteral(literal));
   }
 }

@@ -75,11 +75,11 @@ export function createDatasetRegistry(
   const defaults = new Map<string, string>();
 
   const add = <H extends HandlerKey>(map: Map<string, H>, h: H, what: string, options: DatasetRegisterOptions) => {
-    if (h.format === "") fail(ErrorCode.unsupportedSchema, `a ${what} needs a concrete format (got "")`);
+    if (h.format === "") fail(ErrorCode.unsupportedSchema, msg.needsFormat(what));
     for (const protocol of h.protocols) {
       const key = keyOf(h.frame.name, protocol, h.format);
       if (map.has(key) && options.override !== true) {
-        fail(ErrorCode.duplicateRegistration, `a ${what} is already registered for ${key}; pass { override: true }`);
+        fail(ErrorCode.duplicateRegistration, msg.alreadyRegistered(what, key));
       }
       map.set(key, h);
     }

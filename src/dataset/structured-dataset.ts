@@ -85,8 +85,7 @@ export class StructuredDataset {
   /** A dataset already in storage (a Parquet file or a directory of parts); a local path is uploaded when sent. */
   static fromUri(uri: string | URL, options: DatasetHandleOptions = {}): StructuredDataset {
     const u = typeof uri === "string" ? uri : uri.protocol === "file:" ? uri.pathname : uri.href;
-    if (u === "")
-      fail(ErrorCode.typeMismatch, "a dataset URI must not be empty", { expected: "a URI", received: '""' });
+    if (u === "") fail(ErrorCode.typeMismatch, msg.emptyDatasetUri, { expected: "a URI", received: '""' });
     return new StructuredDataset(u, undefined, undefined, options);
   }
 
@@ -94,11 +93,10 @@ export class StructuredDataset {
   open<F extends FrameKind>(frame: F): DatasetReader<F> {
     const uri = this.uri;
     if (uri === undefined || this.frame !== undefined) {
-      return fail(
-        ErrorCode.ioRequired,
-        "this dataset has not been written yet: convert it to a literal first, or use its `data`",
-        { expected: "a written dataset", received: "a frame in memory" },
-      );
+      return fail(ErrorCode.ioRequired, msg.notWritten, {
+        expected: "a written dataset",
+        received: "a frame in memory",
+      });
     }
     const { storage, datasets } = this;
     if (storage === undefined || datasets === undefined) {

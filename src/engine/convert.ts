@@ -5,7 +5,7 @@ import type { z } from "zod";
 import type { Codec } from "../codec/codec.js";
 import { ConvertContext, type PlannedUpload, type ResolvedOptions } from "../codec/context.js";
 import type { Class } from "../codec/transformer.js";
-import { ErrorCode, FlyteTypeError, type Issue } from "../errors/flyte-type-error.js";
+import { ErrorCode, FlyteTypeError, type Issue, isFlyteTypeError } from "../errors/flyte-type-error.js";
 import { describeValue } from "../errors/messages.js";
 import { formatPath } from "../errors/path.js";
 import type { Literal } from "../literal/model.js";
@@ -34,7 +34,7 @@ export interface Slot {
 
 /**
  * Runs `each` for every item and throws one error with every item's issues, followed by `extra` (names nobody
- * declared, say). Anything but a FlyteTypeError is a bug and propagates as is.
+ * declared, say). Anything but a FlyteTypeError (of any copy of flyte-types) is a bug and propagates as is.
  */
 export function gatherIssues<T>(items: readonly T[], each: (item: T) => void, extra: readonly Issue[] = []): void {
   const issues: Issue[] = [];
@@ -43,7 +43,7 @@ export function gatherIssues<T>(items: readonly T[], each: (item: T) => void, ex
     try {
       each(item);
     } catch (e) {
-      if (!(e instanceof FlyteTypeError)) throw e;
+      if (!isFlyteTypeError(e)) throw e;
       issues.push(...e.issues);
       omitted += e.omitted;
     }

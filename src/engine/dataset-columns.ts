@@ -6,6 +6,7 @@ import { markOf } from "../codec/schema-marks.js";
 import { defOf, isIntegerNumber, unwrapValue } from "../codec/zod-reader.js";
 import type { DatasetColumn } from "../dataset/structured-dataset.js";
 import { ErrorCode, fail } from "../errors/flyte-type-error.js";
+import { msg } from "../errors/messages.js";
 import { type LiteralType, ltype, SimpleType } from "../literal/model.js";
 
 function zodColumnType(s: core.$ZodType, path: string): LiteralType {
@@ -35,7 +36,7 @@ function zodColumnType(s: core.$ZodType, path: string): LiteralType {
       // Parquet columns are nullable anyway; the column's type is its value's.
       return zodColumnType(def.innerType as core.$ZodType, path);
     default:
-      return fail(ErrorCode.unsupportedSchema, `column ${path}: z.${def.type}() has no StructuredDataset column type`, {
+      return fail(ErrorCode.unsupportedSchema, msg.noColumnType(path, `z.${def.type}()`), {
         expected: "int, float, bool, string, date, timestamp(), duration(), arrays and records of them",
         received: `z.${def.type}()`,
       });
@@ -113,7 +114,7 @@ export const isArrowSchema = (v: unknown): v is ArrowSchemaLike =>
 /** The type of a nested type's i-th child (list item, map entry, entry value). */
 function childType(t: ArrowTypeLike, i: number): ArrowTypeLike {
   const c = t.children?.[i];
-  if (c === undefined) return fail(ErrorCode.unsupportedSchema, `a malformed Arrow ${arrowTypeName(t)} type`);
+  if (c === undefined) return fail(ErrorCode.unsupportedSchema, msg.malformedArrowType(arrowTypeName(t)));
   return c.type;
 }
 
@@ -148,7 +149,7 @@ function arrowColumnType(t: ArrowTypeLike, path: string): LiteralType {
     case T.Dictionary:
       return arrowColumnType(t.dictionary as ArrowTypeLike, path);
     default:
-      return fail(ErrorCode.unsupportedSchema, `column ${path}: Arrow ${arrowTypeName(t)} has no Flyte column type`, {
+      return fail(ErrorCode.unsupportedSchema, msg.noColumnType(path, `Arrow ${arrowTypeName(t)}`), {
         received: arrowTypeName(t),
       });
   }

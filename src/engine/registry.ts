@@ -52,7 +52,11 @@ export function createRegistry(kinds: KindTable): Registry {
       if (existing !== undefined && options.override !== true) {
         fail(
           ErrorCode.duplicateRegistration,
-          `a transformer (${JSON.stringify(existing.name)}) is already registered for this type; pass { override: true } to replace it with ${JSON.stringify(transformer.name)}`,
+          msg.alreadyRegistered(
+            `transformer (${JSON.stringify(existing.name)})`,
+            "this type",
+            JSON.stringify(transformer.name),
+          ),
         );
       }
       byKey.set(key, transformer as Transformer<unknown>);

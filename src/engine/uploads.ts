@@ -2,7 +2,8 @@
 // literal is handed out only when every upload has completed, so it never points at missing or partial data.
 import { stat } from "node:fs/promises";
 import type { PlannedUpload } from "../codec/context.js";
-import { FlyteTypeError, type Issue } from "../errors/flyte-type-error.js";
+import { ErrorCode, FlyteTypeError, type Issue, isFlyteTypeError } from "../errors/flyte-type-error.js";
+import { msg } from "../errors/messages.js";
 import type { Storage } from "../storage/storage.js";
 import { runPool } from "../storage/transfer-pool.js";
 
@@ -50,15 +51,15 @@ async function transfer(u: PlannedUpload, storage: Storage): Promise<void> {
 
 /** The storage error restated at the value's path, naming both ends of the transfer. */
 function atValue(e: unknown, u: PlannedUpload): FlyteTypeError {
-  const inner = e instanceof FlyteTypeError ? e.issues[0] : undefined;
+  const inner = isFlyteTypeError(e) ? e.issues[0] : undefined;
   const reason = inner?.message ?? (e instanceof Error ? e.message : String(e));
   const issue: Issue = {
-    code: inner?.code ?? "storage_failed",
+    code: inner?.code ?? ErrorCode.storageFailed,
     path: u.path,
     message:
       u.kind === "encode"
-        ? `writing ${u.describe} to ${u.uri}: ${reason}`
-        : `uploading ${u.kind === "path" ? "" : `${u.kind} `}${u.source} to ${u.uri}: ${reason}`,
+        ? msg.writeFailed(u.describe, u.uri, reason)
+        : msg.uploadFailed(u.kind === "path" ? undefined : u.kind, u.source, u.uri, reason),
     ...(inner?.expected === undefined ? {} : { expected: inner.expected }),
     ...(inner?.received === undefined ? {} : { received: inner.received }),
   };

@@ -47,6 +47,12 @@ export interface Issue {
 /** Conversions stop recording after this many issues: a million bad elements must not make a million objects. */
 export const MAX_ISSUES = 100;
 
+/**
+ * Marks FlyteTypeErrors across copies of this package in one process (a library that bundles its own flyte-types):
+ * `Symbol.for` gives every copy the same symbol, where each copy has its own class.
+ */
+const BRAND = Symbol.for("flyte-types.FlyteTypeError");
+
 export class FlyteTypeError extends Error {
   override readonly name = "FlyteTypeError";
   readonly code: ErrorCode;
@@ -65,7 +71,19 @@ export class FlyteTypeError extends Error {
     this.path = first.path;
     this.issues = issues;
     this.omitted = omitted;
+    Object.defineProperty(this, BRAND, { value: true });
   }
+}
+
+/**
+ * Whether `e` is a FlyteTypeError, from this copy of the package or another one: use it rather than `instanceof`
+ * on errors that may come from user code (a transformer built against its own flyte-types).
+ */
+export function isFlyteTypeError(e: unknown): e is FlyteTypeError {
+  if (e instanceof FlyteTypeError) return true;
+  if (typeof e !== "object" || e === null) return false;
+  const o = e as { readonly [key: symbol]: unknown; readonly issues?: unknown; readonly code?: unknown };
+  return o[BRAND] === true && Array.isArray(o.issues) && typeof o.code === "string";
 }
 
 function summarize(issues: readonly Issue[], omitted: number): string {

@@ -105,26 +105,110 @@ export function describeLiteralType(lt: LiteralType | undefined): string {
   }
 }
 
+const list = (names: readonly string[]): string => (names.length === 0 ? "none" : names.join(", "));
+const notOneOf = (received: string, allowed: string) => `${received} is not one of ${allowed}`;
+
+/**
+ * Every error message, by area. A call site passes what it knows (names, sizes, reasons); the wording lives here so
+ * the same situation reads the same wherever it is met. `describeValue`/`describeLiteral`/`describeLiteralType`
+ * above render the values a message names.
+ */
 export const msg = {
+  // ── Conversion: values ⇄ literals ──────────────────────────────────────────────────────────────────────────────
   expected: (expected: string, received: string) => `expected ${expected}, received ${received}`,
   outOfRange: (what: string, range: string, hint = "") =>
     `${what} is outside ${range}${hint === "" ? "" : `; ${hint}`}`,
+  /** A value not among a fixed set; `allowed` is already rendered (`"a" | "b"`). */
+  notOneOf,
   unknownEnum: (value: string, values: readonly string[]) =>
-    `${JSON.stringify(value)} is not one of the enum values ${JSON.stringify(values)}`,
+    notOneOf(JSON.stringify(value), `the enum values ${JSON.stringify(values)}`),
   ambiguous: (tags: readonly string[]) =>
     `ambiguous union: the value fits more than one variant (${tags.join(", ")}); make the variants distinguishable`,
   noVariant: (tags: readonly string[], received: string) => `no union variant (${tags.join(", ")}) accepts ${received}`,
+  unionWithoutValue: "union literal without a value",
+  /** In a union's first pass an integral JS number is tried as INTEGER only. */
+  integralNumber: "integral numbers go to an INTEGER variant first",
+  floatNotInteger: (value: number) => `cannot read float ${value} as an integer`,
+  subMillisecond: (nanos: number) =>
+    `the timestamp has sub-millisecond precision (nanos ${nanos}) that a Date cannot hold; read it with timestamp() or pass { datetimePrecision: "truncate" }`,
+  subMicrosecond: "inside a record, Python keeps microseconds; this value has nanoseconds that would be lost",
+  durationFloatSeconds:
+    "a dataclass keeps a duration as float seconds, which cannot hold this one's microseconds; use a pydantic record (ISO-8601 text) or fewer digits",
+  tooDeepToWrite: (max: number) => `data nested deeper than ${max} levels (or a cycle) cannot be written`,
   missing: (name: string) => `missing required value ${JSON.stringify(name)}`,
   unexpected: (name: string, known: readonly string[]) =>
-    `unexpected value ${JSON.stringify(name)}; known names: ${known.length === 0 ? "none" : known.join(", ")}`,
+    `unexpected value ${JSON.stringify(name)}; known names: ${list(known)}`,
+  missingField: (name: string) => `missing field ${JSON.stringify(name)}`,
+  unexpectedKeys: (keys: readonly string[], record: string) =>
+    `unexpected ${keys.length === 1 ? "key" : "keys"} ${keys.map((k) => JSON.stringify(k)).join(", ")} for ${record}`,
+  unsupportedBinary: (tag: string) =>
+    `unsupported binary format ${JSON.stringify(tag)}; only msgpack binaries can be read`,
+  hashFailed: (reason: string) => `the hash function failed: ${reason}`,
+  hashNotString: "the hash function must return a string",
+  /** A user transformer threw something other than a FlyteTypeError. */
+  transformerFailed: (name: string, reason: string) => `transformer ${JSON.stringify(name)} failed: ${reason}`,
+  notInRecords: (name: string) => `${name} cannot sit inside a record: its transformer has no toMsgpack/fromMsgpack`,
+
+  // ── Schemas and registration ───────────────────────────────────────────────────────────────────────────────────
   unsupported: (what: string, supported: readonly string[]) =>
     `${what} has no Flyte type; supported: ${supported.join(", ")}`,
-  noHandler: (what: string, registered: readonly string[]) =>
-    `no ${what}; registered: ${registered.length === 0 ? "none" : registered.join(", ")}`,
   noTransformer: (what: string, registered: readonly string[]) =>
-    `no transformer for ${what}; registered: ${registered.length === 0 ? "none" : registered.join(", ")}`,
+    `no transformer for ${what}; registered: ${list(registered)}`,
   duplicateGuess: (key: string, first: string, second: string) =>
     `two built-in kinds guess ${key}: ${first} and ${second}; a LiteralType must have one guess`,
+  /** A second registration without `{ override: true }`; `replacement` names what would have replaced it. */
+  alreadyRegistered: (what: string, key: string, replacement?: string) =>
+    `a ${what} is already registered for ${key}; pass { override: true }${replacement === undefined ? "" : ` to replace it with ${replacement}`}`,
+
+  // ── Storage ────────────────────────────────────────────────────────────────────────────────────────────────────
+  notFound: (uri: string) => `no object at ${uri}`,
+  storageFailed: (operation: string, uri: string, reason: string) => `${operation} ${uri} failed: ${reason}`,
+  unknownScheme: (scheme: string, known: readonly string[]) =>
+    `no storage backend for ${scheme}:// URIs; known: ${known.join(", ")}`,
   noStorage: (what: string, uri: string) =>
     `${what} ${uri} was made without a storage to read it with: pass { storage } (an engine will do) or read it through engine.toValue`,
+  /** An upload of a local file, directory or path (`kind` undefined: either) that failed. */
+  uploadFailed: (kind: string | undefined, source: string, uri: string, reason: string) =>
+    `uploading ${kind === undefined ? "" : `${kind} `}${source} to ${uri}: ${reason}`,
+  /** Writing data (a dataset's frame, Parquet parts) to a URI that failed. */
+  writeFailed: (what: string, uri: string, reason: string) => `writing ${what} to ${uri}: ${reason}`,
+
+  // ── Datasets ───────────────────────────────────────────────────────────────────────────────────────────────────
+  noHandler: (what: string, registered: readonly string[]) => `no ${what}; registered: ${list(registered)}`,
+  needsFormat: (what: string) => `a ${what} needs a concrete format (got "")`,
+  /** A declared column whose type (`z.null()`, `Arrow Null`) has no StructuredDataset column type. */
+  noColumnType: (column: string, type: string) => `column ${column}: ${type} has no StructuredDataset column type`,
+  malformedArrowType: (type: string) => `a malformed Arrow ${type} type`,
+  emptyDatasetUri: "a dataset URI must not be empty",
+  notWritten: "this dataset has not been written yet: convert it to a literal first, or use its `data`",
+  parquetRead: (uri: string, reason: string) => `reading Parquet ${uri}: ${reason}`,
+  unknownColumn: (column: string, uri: string, columns: readonly string[]) =>
+    `column ${JSON.stringify(column)} is not in ${uri}; it has ${columns.join(", ")}`,
+  batchSchemaChanged: (index: number, schema: string, first: string) =>
+    `batch ${index} has schema {${schema}}, the first had {${first}}`,
+  noBatches: "the stream yielded no record batches, so there is no schema to write",
+
+  // ── Wire: protobuf and msgpack bytes ───────────────────────────────────────────────────────────────────────────
+  cannotDecode: (message: string, reason: string) => `cannot decode ${message}: ${reason}`,
+  notInspectable: (kinds: readonly string[]) => `the bytes are not a ${kinds.join(" or a ")}`,
+  invalidMsgpack: (problem: string) => `invalid msgpack: ${problem}`,
+  // What is wrong with msgpack bytes (the `problem` of invalidMsgpack).
+  msgpackTruncated: (at: number) => `truncated at byte ${at}`,
+  /** A string or other value whose length runs past the end of the bytes. */
+  msgpackOverrun: (what: "a string" | "a value", bytes: number, left: number) =>
+    `${what} claims ${bytes} bytes with ${left} left`,
+  msgpackContainerOverrun: (items: number, left: number) => `a container claims ${items} items with ${left} bytes left`,
+  msgpackReserved: (at: number) => `reserved byte 0xc1 at ${at}`,
+  msgpackTooDeep: (max: number) => `nesting deeper than ${max}`,
+  msgpackTrailing: (bytes: number) => `${bytes} bytes after the value`,
+  msgpackMapKey: (type: string) => `map keys must be strings or integers, not ${type}`,
+
+  // ── Offloaded literals ─────────────────────────────────────────────────────────────────────────────────────────
+  offloadedWithoutUri: "offloaded literal without a uri",
+  offloadedTooDeep: (max: number) => `offloaded literals nest deeper than ${max}`,
+  /** A problem with the literal stored at `uri`. */
+  offloadedAt: (uri: string, problem: string) => `offloaded literal at ${uri}: ${problem}`,
+  /** flytekit's wording. */
+  offloadTooLarge: (name: string, max: number, size: number) =>
+    `Literal ${name} is too large to be offloaded. Max literal size is ${max} whereas the literal size is ${size} bytes`,
 };

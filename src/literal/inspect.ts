@@ -2,7 +2,8 @@
 // and renders it as readable JSON: int64s as strings, msgpack binaries decoded beside their bytes.
 import { type DescMessage, fromBinary, type Message, toJson } from "@bufbuild/protobuf";
 import { reflect } from "@bufbuild/protobuf/reflect";
-import { ErrorCode, FlyteTypeError, fail } from "../errors/flyte-type-error.js";
+import { ErrorCode, fail, isFlyteTypeError } from "../errors/flyte-type-error.js";
+import { msg } from "../errors/messages.js";
 import { decodeMsgpack } from "../msgpack/msgpack-reader.js";
 import {
   type Literal,
@@ -48,14 +49,10 @@ export function inspectBytes(bytes: Uint8Array, kind?: InspectKind): Inspection 
     if (unknownFields === 0) break;
   }
   if (best === undefined) {
-    return fail(
-      ErrorCode.decodeFailed,
-      `the bytes are not a ${kinds.map((k) => INSPECT_KINDS[k].name).join(" or a ")}`,
-      {
-        expected: "flyteidl.core Literal, LiteralMap or LiteralType bytes",
-        received: `${bytes.byteLength} bytes`,
-      },
-    );
+    return fail(ErrorCode.decodeFailed, msg.notInspectable(kinds.map((k) => INSPECT_KINDS[k].name)), {
+      expected: "flyteidl.core Literal, LiteralMap or LiteralType bytes",
+      received: `${bytes.byteLength} bytes`,
+    });
   }
   return best;
 }
@@ -113,7 +110,7 @@ function render(json: unknown): unknown {
     try {
       out.decoded = plain(decodeMsgpack(Buffer.from(o.value, "base64")));
     } catch (e) {
-      if (!(e instanceof FlyteTypeError)) throw e;
+      if (!isFlyteTypeError(e)) throw e;
       out.decoded = { error: e.message };
     }
   }

@@ -1,7 +1,8 @@
 // Offloaded literals (flyteidl's LiteralOffloadedMetadata): a literal too large to travel inline is stored as its
 // own protobuf file, and the inline literal only names it. We read them wherever they appear, and write them for
 // task outputs the way flytekit's entrypoint does (`_F_L_MIN_SIZE_MB` / `_F_L_MAX_SIZE_MB`).
-import { ErrorCode, FlyteTypeError, fail } from "../errors/flyte-type-error.js";
+import { ErrorCode, FlyteTypeError, fail, isFlyteTypeError } from "../errors/flyte-type-error.js";
+import { msg } from "../errors/messages.js";
 import type { Storage } from "../storage/storage.js";
 import { joinUri } from "../storage/uri.js";
 import { computeHashString } from "./literal-hash.js";
@@ -38,9 +39,9 @@ export async function resolveOffloaded(l: Literal, storage: Storage, depth = 0):
   switch (v.case) {
     case "offloadedMetadata": {
       const uri = v.value.uri;
-      if (uri === "") fail(ErrorCode.invalidLiteral, "offloaded literal without a uri", { expected: "a uri" });
+      if (uri === "") fail(ErrorCode.invalidLiteral, msg.offloadedWithoutUri, { expected: "a uri" });
       if (depth >= MAX_INDIRECTION) {
-        fail(ErrorCode.invalidLiteral, `offloaded literals nest deeper than ${MAX_INDIRECTION}`, { root: uri });
+        fail(ErrorCode.invalidLiteral, msg.offloadedTooDeep(MAX_INDIRECTION), { root: uri });
       }
       return resolveOffloaded(await fetchLiteral(uri, storage), storage, depth + 1);
     }
@@ -83,9 +84,9 @@ async function fetchLiteral(uri: string, storage: Storage): Promise<Literal> {
   try {
     return decodeLiteral(bytes);
   } catch (e) {
-    if (!(e instanceof FlyteTypeError)) throw e;
+    if (!isFlyteTypeError(e)) throw e;
     throw new FlyteTypeError(
-      e.issues.map((i) => ({ ...i, path: uri, message: `offloaded literal at ${uri}: ${i.message}` })),
+      e.issues.map((i) => ({ ...i, path: uri, message: msg.offloadedAt(uri, i.message) })),
       { cause: e },
     );
   }
@@ -130,11 +131,11 @@ export async function offloadLiteral(
   const size = bytes.byteLength;
   const max = options.maxBytes ?? 1000 * MiB;
   if (size >= max) {
-    fail(
-      ErrorCode.outOfRange,
-      `Literal ${name} is too large to be offloaded. Max literal size is ${max} whereas the literal size is ${size} bytes`,
-      { root: name, expected: `fewer than ${max} bytes`, received: `${size} bytes` },
-    );
+    fail(ErrorCode.outOfRange, msg.offloadTooLarge(name, max, size), {
+      root: name,
+      expected: `fewer than ${max} bytes`,
+      received: `${size} bytes`,
+    });
   }
   if (size < (options.minBytes ?? 10 * MiB)) return literal;
   const uri = joinUri(options.outputPrefix, `${name}_offloaded_metadata.pb`);

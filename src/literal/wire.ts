@@ -1,6 +1,7 @@
 // Bytes in and out: encode/decode of Literal, LiteralMap and LiteralType, optionally deterministic.
 import { type DescMessage, fromBinary, type MessageShape, toBinary } from "@bufbuild/protobuf";
 import { ErrorCode, fail } from "../errors/flyte-type-error.js";
+import { msg } from "../errors/messages.js";
 import { toBinaryDeterministic } from "./deterministic.js";
 import { readLiteral, readLiteralMap } from "./literal-reader.js";
 import { writeLiteral, writeLiteralMap } from "./literal-writer.js";
@@ -35,7 +36,7 @@ function decode<D extends DescMessage>(
     // Unknown fields (flyteidl2's Literal.artifact_id = 9, say) are kept and written back out on encode.
     return read(bytes);
   } catch (cause) {
-    return fail(ErrorCode.decodeFailed, `cannot decode ${schema.name}: ${(cause as Error).message}`, {
+    return fail(ErrorCode.decodeFailed, msg.cannotDecode(schema.name, (cause as Error).message), {
       expected: `${schema.typeName} protobuf bytes`,
       received: `${bytes.byteLength} bytes`,
       cause,

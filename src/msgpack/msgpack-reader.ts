@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { Decoder } from "@msgpack/msgpack";
 import { ErrorCode, fail } from "../errors/flyte-type-error.js";
+import { msg } from "../errors/messages.js";
 
 /** The deepest nesting we read: msgpack-c (Python's msgpack) stops at 1024 as well. */
 export const MAX_MSGPACK_DEPTH = 1024;
@@ -10,12 +11,13 @@ export const MAX_MSGPACK_DEPTH = 1024;
 // One decoder for every call: its string-key cache pays off across records, and the scan has already checked
 // every claimed length against the input, so its own limits need not be per input.
 // Map keys beyond 32 bits arrive as bigints (int64/uint64 on the wire); JS objects hold every key as a string anyway.
+// Another key throws a plain Error, which decodeMsgpack (the decoder's only caller) turns into a decode_failed.
 const decoder = new Decoder({
   useBigInt64: true,
   mapKeyConverter: (key) => {
     if (typeof key === "string" || typeof key === "number") return key;
     if (typeof key === "bigint") return String(key);
-    throw new Error(`map keys must be strings or integers, not ${key === null ? "nil" : typeof key}`);
+    throw new Error(msg.msgpackMapKey(key === null ? "nil" : typeof key));
   },
 });
 
@@ -23,7 +25,7 @@ export function decodeMsgpack(bytes: Uint8Array): unknown {
   const n = bytes.byteLength;
   const problem = scanMsgpack(bytes, MAX_MSGPACK_DEPTH);
   if (problem !== undefined) {
-    return fail(ErrorCode.decodeFailed, `invalid msgpack: ${problem}`, {
+    return fail(ErrorCode.decodeFailed, msg.invalidMsgpack(problem), {
       expected: "msgpack bytes",
       received: `${n} bytes`,
     });
@@ -32,7 +34,7 @@ export function decodeMsgpack(bytes: Uint8Array): unknown {
     if (protoKeys.length === 0) return decoder.decode(bytes);
     return withProtoKeys(bytes);
   } catch (cause) {
-    return fail(ErrorCode.decodeFailed, `invalid msgpack: ${(cause as Error).message}`, {
+    return fail(ErrorCode.decodeFailed, msg.invalidMsgpack((cause as Error).message), {
       expected: "msgpack bytes",
       received: `${n} bytes`,
       cause,
@@ -170,7 +172,7 @@ export function scanMsgpack(bytes: Uint8Array, maxDepth: number): string | undef
     // In a map, items alternate key, value: a key is read while an even number of items remains.
     const key = isMap[top] === 1 && (remaining[top] as number) % 2 === 0;
     remaining[top] = (remaining[top] as number) - 1;
-    if (pos >= end) return `truncated at byte ${pos}`;
+    if (pos >= end) return msg.msgpackTruncated(pos);
     const head = bytes[pos++] as number;
     if (head <= 0x7f || head >= 0xe0) continue;
     let count = -1; // items of a container opened here
@@ -178,19 +180,19 @@ export function scanMsgpack(bytes: Uint8Array, maxDepth: number): string | undef
     else if (head <= 0x9f) count = head & 0x0f;
     else if (head <= 0xbf) {
       const len = head & 0x1f;
-      if (pos + len > end) return `a string claims ${len} bytes with ${end - pos} left`;
+      if (pos + len > end) return msg.msgpackOverrun("a string", len, end - pos);
       if (key && isProto(bytes, pos, len)) protoKeys.push(pos - 1, pos + len);
       pos += len;
-    } else if (head === 0xc1) return `reserved byte 0xc1 at ${pos - 1}`;
+    } else if (head === 0xc1) return msg.msgpackReserved(pos - 1);
     else {
       const fixed = fixedPayload(head);
       if (fixed >= 0) {
-        if (pos + fixed > end) return `truncated at byte ${pos}`;
+        if (pos + fixed > end) return msg.msgpackTruncated(pos);
         pos += fixed;
         continue;
       }
       const width = lengthWidth(head);
-      if (pos + width > end) return `truncated at byte ${pos}`;
+      if (pos + width > end) return msg.msgpackTruncated(pos);
       const len =
         width === 1
           ? (bytes[pos] as number)
@@ -203,17 +205,17 @@ export function scanMsgpack(bytes: Uint8Array, maxDepth: number): string | undef
       else if (head === 0xde || head === 0xdf) count = len * 2;
       else {
         const body = head >= 0xc7 && head <= 0xc9 ? len + 1 : len;
-        if (pos + body > end) return `a value claims ${body} bytes with ${end - pos} left`;
+        if (pos + body > end) return msg.msgpackOverrun("a value", body, end - pos);
         if (key && head >= 0xd9 && head <= 0xdb && isProto(bytes, pos, len)) protoKeys.push(pos - width - 1, pos + len);
         pos += body;
       }
     }
     if (count > 0) {
-      if (count > end - pos) return `a container claims ${count} items with ${end - pos} bytes left`;
-      if (top + 1 > maxDepth) return `nesting deeper than ${maxDepth}`;
+      if (count > end - pos) return msg.msgpackContainerOverrun(count, end - pos);
+      if (top + 1 > maxDepth) return msg.msgpackTooDeep(maxDepth);
       remaining[++top] = count;
       isMap[top] = head <= 0x8f || head === 0xde || head === 0xdf ? 1 : 0;
     }
   }
-  return pos === end ? undefined : `${end - pos} bytes after the value`;
+  return pos === end ? undefined : msg.msgpackTrailing(end - pos);
 }

@@ -1,18 +1,20 @@
 // Storage failures as FlyteTypeErrors: the path is the URI, so a message always names the object involved.
-import { ErrorCode, FlyteTypeError } from "../errors/flyte-type-error.js";
+import { ErrorCode, FlyteTypeError, isFlyteTypeError } from "../errors/flyte-type-error.js";
+import { msg } from "../errors/messages.js";
 
 export function notFoundError(uri: string, cause?: unknown): FlyteTypeError {
   return new FlyteTypeError(
-    [{ code: ErrorCode.notFound, path: uri, message: `no object at ${uri}`, expected: "an object", received: "none" }],
+    [{ code: ErrorCode.notFound, path: uri, message: msg.notFound(uri), expected: "an object", received: "none" }],
     { cause },
   );
 }
 
 export function storageError(operation: string, uri: string, cause: unknown): FlyteTypeError {
-  if (cause instanceof FlyteTypeError) return cause;
+  // A backend may be the user's, built against another copy of flyte-types.
+  if (isFlyteTypeError(cause)) return cause;
   const reason = cause instanceof Error ? cause.message || cause.name : String(cause);
   return new FlyteTypeError(
-    [{ code: ErrorCode.storageFailed, path: uri, message: `${operation} ${uri} failed: ${reason}` }],
+    [{ code: ErrorCode.storageFailed, path: uri, message: msg.storageFailed(operation, uri, reason) }],
     { cause },
   );
 }

@@ -4,6 +4,7 @@ import { createReadStream } from "node:fs";
 import { mkdir, readdir, stat } from "node:fs/promises";
 import { join, resolve, sep } from "node:path";
 import { ErrorCode, fail } from "../errors/flyte-type-error.js";
+import { msg } from "../errors/messages.js";
 import type { Backend, ByteRange, ByteSource, ObjectInfo, WriteOptions } from "./backend.js";
 import { LocalBackend } from "./local.js";
 import { S3Backend, type S3Options } from "./s3.js";
@@ -45,7 +46,7 @@ export class Storage {
     const b = this.backends.get(scheme);
     if (b !== undefined) return b;
     const known = [...this.backends.keys()];
-    return fail(ErrorCode.unknownScheme, `no storage backend for ${scheme}:// URIs; known: ${known.join(", ")}`, {
+    return fail(ErrorCode.unknownScheme, msg.unknownScheme(scheme, known), {
       root: uri,
       expected: known.map((s) => `${s}://`).join(" or "),
       received: `${scheme}://`,

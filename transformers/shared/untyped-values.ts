@@ -2,6 +2,7 @@
 // Python's msgpack maps the equivalent Python values, so a TS task and a Python task see the same data.
 import { type ConvertContext, INVALID, type Invalid } from "../../src/codec/context.js";
 import { ErrorCode } from "../../src/errors/flyte-type-error.js";
+import { msg } from "../../src/errors/messages.js";
 import { MAX_MSGPACK_DEPTH } from "../../src/msgpack/msgpack-reader.js";
 import type { MsgpackWriter } from "../../src/msgpack/msgpack-writer.js";
 import { isoFromTimestamp, timestampFromDate } from "../../src/values/time.js";
@@ -60,7 +61,7 @@ export function packUntyped(value: unknown, w: MsgpackWriter, cx: ConvertContext
   if (w.depth >= MAX_MSGPACK_DEPTH) {
     return cx.fail(
       ErrorCode.outOfRange,
-      `data nested deeper than ${MAX_MSGPACK_DEPTH} levels (or a cycle) cannot be written`,
+      msg.tooDeepToWrite(MAX_MSGPACK_DEPTH),
       `at most ${MAX_MSGPACK_DEPTH} levels`,
       "deeper",
     );

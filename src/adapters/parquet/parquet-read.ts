@@ -3,6 +3,7 @@
 // wanted columns are decoded, and bytes are fetched by ranged reads, so memory stays flat in the dataset's size.
 import { type Data, type Field, makeData, RecordBatch, Schema, Struct, Table, tableFromIPC } from "apache-arrow";
 import { ErrorCode, FlyteTypeError, type Issue } from "../../errors/flyte-type-error.js";
+import { msg } from "../../errors/messages.js";
 import type { ObjectInfo } from "../../storage/backend.js";
 import type { Storage } from "../../storage/storage.js";
 import { notFoundError } from "../../storage/storage-errors.js";
@@ -24,7 +25,8 @@ const UNIT_ROWS = 1 << 18;
 /** Decoded bytes a unit buffers ahead of the consumer before its worker waits. */
 const UNIT_BUFFER = 24 << 20;
 
-const fail = (code: Issue["code"], uri: string, message: string, extra: Partial<Issue> = {}, cause?: unknown) =>
+/** The error for a read of `uri` that went wrong, returned for the caller to throw or reject with. */
+const readError = (code: Issue["code"], uri: string, message: string, extra: Partial<Issue> = {}, cause?: unknown) =>
   new FlyteTypeError([{ code, path: uri, message, ...extra }], cause === undefined ? {} : { cause });
 
 /** Data files under a directory: hidden and bookkeeping files (`_SUCCESS`, `.crc`) are not data. */
@@ -85,7 +87,7 @@ interface PartMeta {
 }
 
 const corrupt = (uri: string, message: string, cause?: unknown) =>
-  fail(ErrorCode.decodeFailed, uri, `reading Parquet ${uri}: ${message}`, { expected: "a Parquet file" }, cause);
+  readError(ErrorCode.decodeFailed, uri, msg.parquetRead(uri, message), { expected: "a Parquet file" }, cause);
 
 /** The footer of one part: its Arrow schema and row group sizes. A file that is not Parquet fails here. */
 function readMeta(pool: WorkerPool, part: ObjectInfo, storage: Storage): Promise<PartMeta> {
@@ -113,15 +115,10 @@ function resolveColumns(uri: string, schema: Schema, wanted: readonly string[] |
   for (const w of wanted) {
     const top = names.includes(w) ? w : names.find((n) => w.startsWith(`${n}.`));
     if (top === undefined) {
-      throw fail(
-        ErrorCode.unknownColumn,
-        uri,
-        `column ${JSON.stringify(w)} is not in ${uri}; it has ${names.join(", ")}`,
-        {
-          expected: `one of ${names.join(", ")}`,
-          received: w,
-        },
-      );
+      throw readError(ErrorCode.unknownColumn, uri, msg.unknownColumn(w, uri, names), {
+        expected: `one of ${names.join(", ")}`,
+        received: w,
+      });
     }
     if (!out.includes(top)) out.push(top);
   }

@@ -3,6 +3,7 @@
 // each part streams to storage as it is encoded, so memory stays at a few slices per worker, whatever the size.
 import { type RecordBatch, type Schema, Table, Type, tableToIPC } from "apache-arrow";
 import { ErrorCode, FlyteTypeError } from "../../errors/flyte-type-error.js";
+import { msg } from "../../errors/messages.js";
 import type { ObjectInfo } from "../../storage/backend.js";
 import type { Storage } from "../../storage/storage.js";
 import { joinUri } from "../../storage/uri.js";
@@ -57,9 +58,10 @@ const aligned = (rows: number) => (rows >= 2 * ALIGN_ROWS ? rows - (rows % ALIGN
 
 export const partName = (i: number): string => String(i).padStart(5, "0");
 
+/** The error for a write to `uri` that went wrong, returned for the caller to throw or abort with. */
 const encodeError = (uri: string, message: string, cause?: unknown) =>
   new FlyteTypeError(
-    [{ code: ErrorCode.transformerFailed, path: uri, message: `writing Parquet to ${uri}: ${message}` }],
+    [{ code: ErrorCode.transformerFailed, path: uri, message: msg.writeFailed("Parquet", uri, message) }],
     {
       cause,
     },
@@ -95,9 +97,9 @@ class PartWriter {
         } else if (m.t === "done") {
           this.chunks.end();
           this.job.finish();
-        } else if (m.t === "error") this.fail(encodeError(uri, m.message));
+        } else if (m.t === "error") this.abort(encodeError(uri, m.message));
       },
-      onFatal: (e) => this.fail(encodeError(uri, e.message, e)),
+      onFatal: (e) => this.abort(encodeError(uri, e.message, e)),
     });
     this.job.post({ t: "write-open", job: this.job.id, settings });
     this.done = storage.write(uri, this.chunks);
@@ -107,7 +109,7 @@ class PartWriter {
       },
       (e: unknown) => {
         this.settled = true;
-        this.fail(e);
+        this.abort(e);
       },
     );
   }
@@ -138,8 +140,8 @@ class PartWriter {
     this.job.post({ t: "write-close", job: this.job.id });
   }
 
-  /** Stops the job; the pending storage write is aborted, so nothing is left at `uri`. */
-  fail(e: unknown): void {
+  /** Stops the job with `e`; the pending storage write is aborted, so nothing is left at `uri`. */
+  abort(e: unknown): void {
     if (this.failure !== undefined) return;
     this.failure = e;
     this.job.post({ t: "cancel", job: this.job.id });
@@ -223,7 +225,7 @@ export async function writeParquet(
     const infos = await Promise.all(parts.map((p) => p.done));
     return { parts: infos.map((i) => i.uri), rows: parts.reduce((n, p) => n + p.rows, 0) };
   } catch (e) {
-    for (const p of parts) p.fail(e);
+    for (const p of parts) p.abort(e);
     const settled = await Promise.allSettled(parts.map((p) => p.done));
     // Parts that completed before the failure would otherwise outlive it.
     await Promise.allSettled(settled.flatMap((s) => (s.status === "fulfilled" ? [storage.delete(s.value.uri)] : [])));
@@ -271,7 +273,7 @@ async function writeStream(
     else if (batch.schema !== first.schema && String(batch.schema.fields) !== String(first.schema.fields)) {
       throw encodeError(
         uri,
-        `batch ${index} has schema {${batch.schema.fields.join(", ")}}, the first had {${first.schema.fields.join(", ")}}`,
+        msg.batchSchemaChanged(index, batch.schema.fields.join(", "), first.schema.fields.join(", ")),
       );
     }
     index++;
@@ -284,7 +286,6 @@ async function writeStream(
       await current.send(s.ipc, s.rows);
     }
   }
-  if (current === undefined)
-    throw encodeError(uri, "the stream yielded no record batches, so there is no schema to write");
+  if (current === undefined) throw encodeError(uri, msg.noBatches);
   current.close();
 }
