@@ -9,21 +9,29 @@ import { runPool } from "../storage/transfer-pool.js";
 
 export async function performUploads(uploads: readonly PlannedUpload[], storage: Storage): Promise<void> {
   if (uploads.length === 0) return;
-  const done: PlannedUpload[] = [];
+  const started: PlannedUpload[] = [];
   try {
     await runPool(uploads, storage.concurrency, async (u) => {
+      started.push(u);
       try {
         await transfer(u, storage);
-        done.push(u);
       } catch (e) {
         throw atValue(e, u);
       }
     });
   } catch (e) {
-    // No literal will name what did arrive: remove it (best effort; the error that matters is the first one).
-    await Promise.allSettled(done.map((u) => (u.kind === "file" ? storage.delete(u.uri) : storage.deleteTree(u.uri))));
+    // No literal will name what did arrive, whole or in part (a directory that failed half-way): remove it. Each
+    // upload's URI is a fresh random prefix of its own, so nothing else lives there. Best effort: the error that
+    // matters is the first one.
+    await Promise.allSettled(started.map((u) => remove(u, storage)));
     throw e;
   }
+}
+
+/** Removes whatever an upload wrote: one object for a file, everything under the URI for a directory. */
+async function remove(u: PlannedUpload, storage: Storage): Promise<void> {
+  if (u.kind !== "directory") await storage.delete(u.uri);
+  if (u.kind !== "file") await storage.deleteTree(u.uri);
 }
 
 async function transfer(u: PlannedUpload, storage: Storage): Promise<void> {
@@ -39,13 +47,7 @@ async function transfer(u: PlannedUpload, storage: Storage): Promise<void> {
       else await storage.upload(u.source, u.uri);
       return;
     case "encode":
-      try {
-        await u.write(u.uri, storage);
-      } catch (e) {
-        // Parts written before the failure must not outlive it: no literal will name them.
-        await storage.deleteTree(u.uri).catch(() => undefined);
-        throw e;
-      }
+      await u.write(u.uri, storage);
   }
 }
 

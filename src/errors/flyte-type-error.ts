@@ -28,6 +28,13 @@ export const ErrorCode = {
   ioRequired: "io_required",
   /** A file, directory or dataset handle made without a storage (or dataset registry) was asked to do I/O. */
   noStorage: "no_storage",
+  /**
+   * Storage: a key or path that would leave the directory it belongs to (`..`, an absolute or empty segment), or a
+   * link that points outside the tree being uploaded. Refused before anything is written.
+   */
+  unsafePath: "unsafe_path",
+  /** Storage: data that changed while it was being read (a local file that grew or shrank, an object replaced). */
+  changedWhileReading: "changed_while_reading",
   /** Datasets: no encoder or decoder is registered for the (frame kind, protocol, format) asked for. */
   noHandler: "no_handler",
   /** Datasets: a declared column the data does not have. */

@@ -162,6 +162,16 @@ export const msg = {
 
   // ── Storage ────────────────────────────────────────────────────────────────────────────────────────────────────
   notFound: (uri: string) => `no object at ${uri}`,
+  unsafeKey: (key: string, under: string) =>
+    `the key ${JSON.stringify(key)} under ${under} would be written outside the target directory (an empty, "." or ".." segment, or an absolute path); nothing was downloaded`,
+  unsafeName: (name: string) => `${JSON.stringify(name)} cannot be a file name`,
+  linkOutside: (link: string, target: string, root: string) =>
+    `${link} is a link to ${target}, outside the directory ${root}; copy the file in, or upload it on its own`,
+  danglingLink: (link: string) => `${link} is a link to nothing (dangling)`,
+  fileChanged: (path: string, expected: number, read: string) =>
+    `${path} changed while it was being read: its size was ${expected} bytes, but ${read}; nothing was stored`,
+  objectChanged: (uri: string) =>
+    `${uri} was replaced while it was being read (its ETag changed between two parts of one download); read it again`,
   storageFailed: (operation: string, uri: string, reason: string) => `${operation} ${uri} failed: ${reason}`,
   unknownScheme: (scheme: string, known: readonly string[]) =>
     `no storage backend for ${scheme}:// URIs; known: ${known.join(", ")}`,

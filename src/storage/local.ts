@@ -2,10 +2,11 @@
 // that is renamed into place, so a reader never sees a half-written file.
 import { randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
-import { dirname, join, relative, sep } from "node:path";
+import { mkdir, rename, rm, stat } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import type { Backend, ByteRange, ByteSource, ObjectInfo, WriteOptions } from "./backend.js";
+import { walkLocalTree } from "./local-files.js";
 import { ioError, isMissing, storageError } from "./storage-errors.js";
 import { localPath } from "./uri.js";
 
@@ -31,7 +32,8 @@ export class LocalBackend implements Backend {
 
   async write(uri: string, body: ByteSource, options: WriteOptions = {}): Promise<ObjectInfo> {
     const path = localPath(uri);
-    const tmp = `${path}${PARTIAL}${randomBytes(6).toString("hex")}`;
+    // A short sibling name, whatever the target's: a 255-byte name plus a suffix would pass the file system's limit.
+    const tmp = join(dirname(path), `${PARTIAL}${randomBytes(6).toString("hex")}`);
     try {
       await mkdir(dirname(path), { recursive: true });
       const out = createWriteStream(tmp);
@@ -56,21 +58,18 @@ export class LocalBackend implements Backend {
     }
   }
 
+  /** Files under a directory, walked as `walkLocalTree` walks (links to directories not followed). */
   async *list(prefix: string): AsyncIterable<ObjectInfo> {
     const root = localPath(prefix);
-    let entries: string[];
-    try {
-      entries = (await readdir(root, { recursive: true })).sort();
-    } catch (e) {
-      if (isMissing(e)) return;
+    const info = await stat(root).catch((e) => {
+      if (isMissing(e)) return undefined;
       throw storageError("listing", prefix, e);
-    }
+    });
+    if (info === undefined || !info.isDirectory()) return;
     const base = prefix.replace(/\/+$/, "");
-    for (const rel of entries) {
-      if (rel.includes(PARTIAL)) continue;
-      const info = await this.stat(join(root, rel));
-      if (info === undefined) continue;
-      yield { uri: `${base}/${relative(root, join(root, rel)).split(sep).join("/")}`, size: info.size };
+    for await (const entry of walkLocalTree(root)) {
+      if (entry.rel.slice(entry.rel.lastIndexOf("/") + 1).startsWith(PARTIAL)) continue;
+      yield { uri: `${base}/${entry.rel}`, size: entry.size };
     }
   }
 

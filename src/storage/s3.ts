@@ -7,6 +7,8 @@
 // 5xx, throttling and dropped connections); a read that breaks mid-stream resumes with a ranged GET.
 import { Readable } from "node:stream";
 import type { S3Client, S3ClientConfig } from "@aws-sdk/client-s3";
+import { ErrorCode, fail } from "../errors/flyte-type-error.js";
+import { msg } from "../errors/messages.js";
 import type { Backend, ByteRange, ByteSource, ObjectInfo, WriteOptions } from "./backend.js";
 import { ioError, isMissing, notFoundError, storageError } from "./storage-errors.js";
 import { bucketKey } from "./uri.js";
@@ -64,6 +66,9 @@ export class S3Backend implements Backend {
     const end = range.end;
     if (end !== undefined && end <= pos) return;
     let failures = 0;
+    // A resumed read is pinned to the object the first response came from: if it was replaced in between, S3
+    // answers 412 and we fail, rather than join the old object's first bytes to the new one's last.
+    let etag: string | undefined;
     for (;;) {
       let body: Readable | undefined;
       try {
@@ -73,10 +78,15 @@ export class S3Backend implements Backend {
             Bucket: bucket,
             Key: key,
             ...(ranged ? { Range: `bytes=${pos}-${end === undefined ? "" : end - 1}` } : {}),
+            ...(etag === undefined ? {} : { IfMatch: etag }),
           }),
         );
+        etag ??= out.ETag;
         body = out.Body as Readable;
       } catch (e) {
+        if (etag !== undefined && isPreconditionFailed(e)) {
+          fail(ErrorCode.changedWhileReading, msg.objectChanged(uri), { root: uri, cause: e });
+        }
         throw ioError("reading", uri, e);
       }
       try {
@@ -200,3 +210,9 @@ async function* count(source: AsyncIterable<Uint8Array>, add: (n: number) => voi
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Full-jitter exponential backoff: up to 100 ms, 200 ms, 400 ms… capped at 5 s. */
 const backoff = (attempt: number) => Math.random() * Math.min(5000, 100 * 2 ** (attempt - 1));
+
+/** S3's answer to an If-Match that no longer holds. */
+function isPreconditionFailed(e: unknown): boolean {
+  const err = e as { name?: string; $metadata?: { httpStatusCode?: number } };
+  return err.name === "PreconditionFailed" || err.$metadata?.httpStatusCode === 412;
+}

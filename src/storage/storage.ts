@@ -1,12 +1,12 @@
 // One storage over several backends, picked by URI scheme, with the raw-output prefix new data goes under.
 import { randomBytes } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { mkdir, readdir, stat } from "node:fs/promises";
-import { join, resolve, sep } from "node:path";
+import { mkdir, stat } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import { ErrorCode, fail } from "../errors/flyte-type-error.js";
 import { msg } from "../errors/messages.js";
 import type { Backend, ByteRange, ByteSource, ObjectInfo, WriteOptions } from "./backend.js";
 import { LocalBackend } from "./local.js";
+import { type LocalEntry, readLocalFile, safeSegments, walkLocalTree } from "./local-files.js";
 import { S3Backend, type S3Options } from "./s3.js";
 import { ioError, notFoundError } from "./storage-errors.js";
 import { runPool } from "./transfer-pool.js";
@@ -99,13 +99,18 @@ export class Storage {
     return chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks, size);
   }
 
-  /** Streams a local file to `uri`. */
+  /**
+   * Streams a local file to `uri`. The file must keep the size it had when the upload started: one that grows or
+   * shrinks meanwhile fails the upload (`changed_while_reading`) and no object appears.
+   */
   async upload(path: string, uri: string): Promise<ObjectInfo> {
     const local = localPath(path);
     const info = await stat(local).catch((e) => {
       throw ioError("uploading", local, e);
     });
-    return this.write(uri, createReadStream(local), { size: info.size });
+    if (!info.isFile())
+      throw ioError("uploading", local, Object.assign(new Error("not a regular file"), { code: "EISDIR" }));
+    return this.write(uri, readLocalFile(local, info.size), { size: info.size });
   }
 
   /** Streams `uri` to a local file; the file appears only once complete. */
@@ -115,29 +120,37 @@ export class Storage {
     return local;
   }
 
-  /** Uploads every file under a local directory to `<uri>/<relative path>`; returns how many. */
+  /**
+   * Uploads every file under a local directory to `<uri>/<relative path>`; returns how many. Links to
+   * directories are not followed; a link to a file outside the directory is refused (see `walkLocalTree`).
+   */
   async uploadDirectory(path: string, uri: string): Promise<number> {
     const root = localPath(path);
-    const names = await readdir(root, { recursive: true }).catch((e) => {
-      throw ioError("uploading", root, e);
-    });
+    // The whole walk first: a link that is refused stops the upload before any file is sent.
+    const entries: LocalEntry[] = [];
+    for await (const entry of walkLocalTree(root)) entries.push(entry);
     let n = 0;
-    await runPool(names.sort(), this.concurrency, async (rel) => {
-      const full = join(root, rel);
-      if (!(await stat(full)).isFile()) return;
-      await this.upload(full, joinUri(uri, rel.split(sep).join("/")));
+    await runPool(entries, this.concurrency, async (entry) => {
+      await this.write(joinUri(uri, entry.rel), readLocalFile(entry.path, entry.size), { size: entry.size });
       n++;
     });
     return n;
   }
 
-  /** Downloads every object under `uri` into a local directory, keeping relative paths; returns how many. */
+  /**
+   * Downloads every object under `uri` into a local directory, keeping relative paths; returns how many. Every key
+   * is checked before anything is written: one that would land outside `path` (`..`, empty or absolute segments)
+   * fails the whole download with `unsafe_path`.
+   */
   async downloadDirectory(uri: string, path: string): Promise<number> {
     const root = localPath(path);
     const base = uri.replace(/\/+$/, "");
+    const targets: [string, string][] = [];
+    for await (const o of this.list(uri))
+      targets.push([o.uri, join(root, ...safeSegments(o.uri.slice(base.length + 1), uri))]);
     let n = 0;
-    await runPool(this.list(uri), this.concurrency, async (o) => {
-      await this.download(o.uri, join(root, ...o.uri.slice(base.length + 1).split("/")));
+    await runPool(targets, this.concurrency, async ([from, to]) => {
+      await this.download(from, to);
       n++;
     });
     // Object stores have no empty directories: nothing under the prefix means nothing is there. A local

@@ -1,12 +1,13 @@
 // File and directory values: lazy handles on a URI. Reading a literal creates a handle and nothing more; bytes move
 // only when the caller opens, downloads or walks it.
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { ErrorCode, fail } from "../errors/flyte-type-error.js";
 import { msg } from "../errors/messages.js";
 import type { ByteRange, ObjectInfo } from "../storage/backend.js";
+import { safeFileName } from "../storage/local-files.js";
 import type { Storage } from "../storage/storage.js";
 import { notFoundError } from "../storage/storage-errors.js";
 import { baseName, isRemote } from "../storage/uri.js";
@@ -91,10 +92,15 @@ export class FlyteFile extends Handle {
     return info;
   }
 
-  /** Downloads to `to` (default: a fresh temporary directory, keeping the name); returns the local path. */
+  /**
+   * Downloads to `to` (default: a fresh temporary directory, keeping the name, which must be a plain file name);
+   * returns the local path. A failed download leaves nothing behind, not even the temporary directory.
+   */
   async download(to?: string): Promise<string> {
-    const target = to ?? join(await mkdtemp(join(tmpdir(), "flyte-file-")), this.name || "file");
-    return this.storage.download(this.uri, target);
+    if (to !== undefined) return this.storage.download(this.uri, to);
+    const storage = this.storage;
+    const name = safeFileName(this.name || "file");
+    return inTemporaryDirectory("flyte-file-", (dir) => storage.download(this.uri, join(dir, name)));
   }
 }
 
@@ -105,10 +111,30 @@ export class FlyteDirectory extends Handle {
     for await (const o of this.storage.list(this.uri)) yield new FlyteFile(o.uri, { storage: this.storage });
   }
 
-  /** Downloads every file to `to` (default: a fresh temporary directory); returns the local path. */
+  /**
+   * Downloads every file to `to` (default: a fresh temporary directory); returns the local path. Keys that would
+   * leave the target are refused before anything is written (`unsafe_path`).
+   */
   async download(to?: string): Promise<string> {
-    const target = to ?? (await mkdtemp(join(tmpdir(), "flyte-dir-")));
-    await this.storage.downloadDirectory(this.uri, target);
-    return target;
+    const storage = this.storage;
+    if (to !== undefined) {
+      await storage.downloadDirectory(this.uri, to);
+      return to;
+    }
+    return inTemporaryDirectory("flyte-dir-", async (dir) => {
+      await storage.downloadDirectory(this.uri, dir);
+      return dir;
+    });
+  }
+}
+
+/** Runs `work` in a fresh temporary directory, which is removed again if `work` fails. */
+async function inTemporaryDirectory<T>(prefix: string, work: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  try {
+    return await work(dir);
+  } catch (e) {
+    await rm(dir, { recursive: true, force: true });
+    throw e;
   }
 }
