@@ -51,6 +51,7 @@ export {
   type OffloadOptions,
   offloadFromEnv,
   offloadLiteral,
+  type ResolveOptions,
   resolveOffloaded,
 } from "./literal/offload.js";
 export {

@@ -8,7 +8,7 @@ import type { Class } from "../codec/transformer.js";
 import { ErrorCode, FlyteTypeError, type Issue, isFlyteTypeError } from "../errors/flyte-type-error.js";
 import { describeValue } from "../errors/messages.js";
 import { formatPath } from "../errors/path.js";
-import type { Literal } from "../literal/model.js";
+import { type Literal, lit } from "../literal/model.js";
 import { offloadLiteral, resolveOffloaded } from "../literal/offload.js";
 import type { Compiled, TypeSpec } from "./compile.js";
 import { performUploads } from "./uploads.js";
@@ -102,7 +102,9 @@ export async function convertToValues(
   options: ResolvedOptions,
   extra: readonly Issue[] = [],
 ): Promise<unknown[]> {
-  const inline = await Promise.all(literals.map((l) => resolveOffloaded(l, options.storage)));
+  // One resolution for all of them, so one budget bounds the call and a failure stops every read.
+  const together = await resolveOffloaded(lit.collection([...literals]), options.storage);
+  const inline = together.value.case === "collection" ? together.value.value.literals : [];
   const out: unknown[] = [];
   let i = 0;
   gatherIssues(

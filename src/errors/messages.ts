@@ -216,6 +216,14 @@ export const msg = {
   // ── Offloaded literals ─────────────────────────────────────────────────────────────────────────────────────────
   offloadedWithoutUri: "offloaded literal without a uri",
   offloadedTooDeep: (max: number) => `offloaded literals nest deeper than ${max}`,
+  offloadedCycle: (uri: string) => `the offloaded literal at ${uri} refers back to itself`,
+  offloadedTooMany: (uri: string, max: number) =>
+    `too many references to offloaded literals (at ${uri}); one literal may hold at most ${max} (maxReferences)`,
+  offloadedTooLarge: (uri: string, bytes: number) =>
+    `offloaded literals add up to more than may be read (${bytes} bytes at ${uri}; see maxBytes)`,
+  offloadedOverSize: (uri: string, claimed: number) =>
+    `the offloaded literal at ${uri} is larger than the ${claimed} bytes its size_bytes claims`,
+  offloadedAbandoned: (uri: string) => `reading the offloaded literal at ${uri} was stopped: the call had failed`,
   /** A problem with the literal stored at `uri`. */
   offloadedAt: (uri: string, problem: string) => `offloaded literal at ${uri}: ${problem}`,
   /** flytekit's wording. */

@@ -32,43 +32,93 @@ export function hasOffloaded(l: Literal): boolean {
   }
 }
 
-/** The literal with every offloaded part replaced by the literal stored at its URI (fetched concurrently). */
-export async function resolveOffloaded(l: Literal, storage: Storage, depth = 0): Promise<Literal> {
+/** Limits on reading offloaded literals: what one literal from outside may make us fetch. */
+export interface ResolveOptions {
+  /**
+   * Bytes all offloaded parts may add up to, counting a part each time it is referred to; default 1000 MiB,
+   * flytekit's largest offloaded literal. A part larger than its `size_bytes` is refused as soon as it is.
+   */
+  readonly maxBytes?: number;
+  /** References to offloaded parts one literal may hold, counted each time one is met; default 10,000. */
+  readonly maxReferences?: number;
+}
+
+interface Budget {
+  bytes: number;
+  references: number;
+  readonly maxReferences: number;
+  /** Each URI is fetched once per call, however often it is referred to. */
+  readonly fetched: Map<string, Promise<Literal>>;
+  /** Aborted when the call fails, so reads still running stop instead of going on for nothing. */
+  readonly signal: AbortSignal;
+  readonly storage: Storage;
+}
+
+/**
+ * The literal with every offloaded part replaced by the literal stored at its URI (fetched concurrently). Work is
+ * bounded whatever the literal holds: a part that refers back to itself, more than `maxReferences` references, or
+ * more than `maxBytes` in all is an `invalid_literal`, and the reads still running stop when the call fails.
+ */
+export async function resolveOffloaded(l: Literal, storage: Storage, options: ResolveOptions = {}): Promise<Literal> {
+  if (!hasOffloaded(l)) return l;
+  const controller = new AbortController();
+  const budget: Budget = {
+    bytes: options.maxBytes ?? 1000 * MiB,
+    references: options.maxReferences ?? 10_000,
+    maxReferences: options.maxReferences ?? 10_000,
+    fetched: new Map(),
+    signal: controller.signal,
+    storage,
+  };
+  try {
+    return await resolveIn(l, budget, []);
+  } catch (e) {
+    controller.abort();
+    throw e;
+  }
+}
+
+async function resolveIn(l: Literal, budget: Budget, chain: readonly string[]): Promise<Literal> {
   if (!hasOffloaded(l)) return l;
   const v = l.value;
   switch (v.case) {
     case "offloadedMetadata": {
-      const uri = v.value.uri;
+      const { uri, sizeBytes } = v.value;
       if (uri === "") fail(ErrorCode.invalidLiteral, msg.offloadedWithoutUri, { expected: "a uri" });
-      if (depth >= MAX_INDIRECTION) {
+      if (chain.includes(uri)) fail(ErrorCode.invalidLiteral, msg.offloadedCycle(uri), { root: uri });
+      if (chain.length >= MAX_INDIRECTION) {
         fail(ErrorCode.invalidLiteral, msg.offloadedTooDeep(MAX_INDIRECTION), { root: uri });
       }
-      return resolveOffloaded(await fetchLiteral(uri, storage), storage, depth + 1);
+      if (--budget.references < 0) {
+        fail(ErrorCode.invalidLiteral, msg.offloadedTooMany(uri, budget.maxReferences), { root: uri });
+      }
+      // A known size is charged before the read; an unknown one (0) may use what is left, and is charged after.
+      const claimed = Number(sizeBytes);
+      if (claimed > budget.bytes) fail(ErrorCode.invalidLiteral, msg.offloadedTooLarge(uri, claimed), { root: uri });
+      const limit = claimed > 0 ? claimed : budget.bytes;
+      budget.bytes -= claimed;
+      let fetching = budget.fetched.get(uri);
+      if (fetching === undefined) {
+        fetching = fetchLiteral(uri, limit, claimed > 0, budget);
+        budget.fetched.set(uri, fetching);
+      }
+      return resolveIn(await fetching, budget, [...chain, uri]);
     }
     case "collection": {
-      const literals = await Promise.all(
-        v.value.literals.map((c) => (hasOffloaded(c) ? resolveOffloaded(c, storage, depth) : c)),
-      );
+      const literals = await Promise.all(v.value.literals.map((c) => resolveIn(c, budget, chain)));
       return { ...l, value: { case: "collection", value: { ...v.value, literals } } };
     }
     case "map": {
-      const keys = Object.keys(v.value.literals);
-      const values = await Promise.all(
-        keys.map((k) => {
-          const c = v.value.literals[k] as Literal;
-          return hasOffloaded(c) ? resolveOffloaded(c, storage, depth) : c;
-        }),
-      );
-      const literals: { [k: string]: Literal } = {};
-      keys.forEach((k, i) => {
-        literals[k] = values[i] as Literal;
-      });
+      const entries = Object.entries(v.value.literals);
+      const values = await Promise.all(entries.map(([, c]) => resolveIn(c, budget, chain)));
+      // fromEntries defines each key as data: a `__proto__` entry stays an entry.
+      const literals = Object.fromEntries(entries.map(([k], i) => [k, values[i] as Literal]));
       return { ...l, value: { case: "map", value: { ...v.value, literals } } };
     }
     case "scalar": {
       const u = v.value.value;
       if (u.case !== "union" || u.value.value === undefined) return l;
-      const inner = await resolveOffloaded(u.value.value, storage, depth);
+      const inner = await resolveIn(u.value.value, budget, chain);
       return {
         ...l,
         value: { case: "scalar", value: { ...v.value, value: { case: "union", value: { ...u.value, value: inner } } } },
@@ -79,10 +129,23 @@ export async function resolveOffloaded(l: Literal, storage: Storage, depth = 0):
   }
 }
 
-async function fetchLiteral(uri: string, storage: Storage): Promise<Literal> {
-  const bytes = await storage.readBytes(uri);
+/** Reads at most `limit` bytes of `uri` (one more, to tell a larger object) and decodes them. */
+async function fetchLiteral(uri: string, limit: number, claimed: boolean, budget: Budget): Promise<Literal> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of budget.storage.read(uri, { start: 0, end: limit + 1 })) {
+    if (budget.signal.aborted) fail(ErrorCode.invalidLiteral, msg.offloadedAbandoned(uri), { root: uri });
+    chunks.push(chunk);
+    size += chunk.byteLength;
+    if (size > limit) {
+      fail(ErrorCode.invalidLiteral, claimed ? msg.offloadedOverSize(uri, limit) : msg.offloadedTooLarge(uri, size), {
+        root: uri,
+      });
+    }
+  }
+  if (!claimed) budget.bytes -= size;
   try {
-    return decodeLiteral(bytes);
+    return decodeLiteral(chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks, size));
   } catch (e) {
     if (!isFlyteTypeError(e)) throw e;
     throw new FlyteTypeError(
