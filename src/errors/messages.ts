@@ -192,6 +192,21 @@ export const msg = {
   emptyDatasetUri: "a dataset URI must not be empty",
   notWritten: "this dataset has not been written yet: convert it to a literal first, or use its `data`",
   parquetRead: (uri: string, reason: string) => `reading Parquet ${uri}: ${reason}`,
+  // Why a Parquet file was refused before parquet-wasm read it (the `reason` of parquetRead).
+  parquetTruncated: (what: string) => `${what} is truncated`,
+  parquetMalformed: (what: string, problem: string) => `${what} is malformed: ${problem}`,
+  parquetOverrun: (what: string, item: string, claimed: number, left: number) =>
+    `${what} has ${item} that claims ${claimed} bytes or items with ${left} bytes left`,
+  parquetOutOfFile: (what: string, start: number, end: number, from: number, to: number) =>
+    `${what} spans bytes ${start} to ${end}, outside ${from} to ${to}`,
+  parquetPageTooLarge: (offset: number, claimed: number, compressed: number, codec: string, limit: number) =>
+    `the page at byte ${offset} claims ${claimed} bytes uncompressed from ${compressed} ${codec} bytes; at most ${limit} can be`,
+  /** parquet-wasm crashed (a WebAssembly trap) on the file; its worker was replaced. */
+  parquetCrashed: (reason: string) => `parquet-wasm crashed on it (${reason}); its worker was replaced`,
+  parquetWorkerExited: (code: number) => `the Parquet worker exited (code ${code})`,
+  /** A job that could not be moved off a worker that another job's file crashed. */
+  parquetWorkerLost: "the Parquet worker was replaced after another file crashed parquet-wasm on it",
+  parquetPoolClosed: "the Parquet worker pool was closed",
   unknownColumn: (column: string, uri: string, columns: readonly string[]) =>
     `column ${JSON.stringify(column)} is not in ${uri}; it has ${columns.join(", ")}`,
   batchSchemaChanged: (index: number, schema: string, first: string) =>

@@ -9,7 +9,7 @@ import type { Storage } from "../../storage/storage.js";
 import { notFoundError } from "../../storage/storage-errors.js";
 import { baseName, localPath, schemeOf } from "../../storage/uri.js";
 import { Channel } from "./channel.js";
-import { type JobHandler, parquetPool, type WorkerPool } from "./worker-pool.js";
+import { type Job, type JobHandler, parquetPool, type WorkerPool } from "./worker-pool.js";
 import type { FromWorker, ToWorker } from "./worker-protocol.js";
 
 export interface ParquetReadOptions {
@@ -45,25 +45,37 @@ export async function parquetParts(uri: string, storage: Storage): Promise<Objec
   return parts;
 }
 
-/** Runs one worker job, answering its range requests from storage; messages other than those go to `on`. */
+/**
+ * Runs one worker job, answering its range requests from storage; messages other than those go to `on`. `open`
+ * posts what starts the job, again each time it starts over on another worker (its first worker died).
+ */
 function startJob(
   pool: WorkerPool,
   part: ObjectInfo,
   storage: Storage,
   on: (m: FromWorker, job: { post(m: ToWorker): void; finish(): void }) => void,
   onFatal: (e: Error) => void,
-) {
+  open: (job: Job) => void,
+): Job {
   const handler: JobHandler = {
     onMessage: (m) => {
       if (m.t !== "range") return on(m, job);
+      // An answer to a run of the job on a worker since replaced would reach the new one, whose ids differ.
+      const run = job.run;
       readRange(storage, part.uri, m.start, m.end).then(
-        (bytes) => job.post({ t: "range", rid: m.rid, bytes }, [bytes.buffer as ArrayBuffer]),
-        (e: unknown) => job.post({ t: "range", rid: m.rid, error: e instanceof Error ? e.message : String(e) }),
+        (bytes) => {
+          if (job.run === run) job.post({ t: "range", rid: m.rid, bytes }, [bytes.buffer as ArrayBuffer]);
+        },
+        (e: unknown) => {
+          if (job.run === run) job.post({ t: "range", rid: m.rid, error: e instanceof Error ? e.message : String(e) });
+        },
       );
     },
     onFatal,
+    restart: () => open(job),
   };
   const job = pool.start(handler);
+  open(job);
   return job;
 }
 
@@ -92,7 +104,7 @@ const corrupt = (uri: string, message: string, cause?: unknown) =>
 /** The footer of one part: its Arrow schema and row group sizes. A file that is not Parquet fails here. */
 function readMeta(pool: WorkerPool, part: ObjectInfo, storage: Storage): Promise<PartMeta> {
   return new Promise((resolve, reject) => {
-    const job = startJob(
+    startJob(
       pool,
       part,
       storage,
@@ -102,8 +114,8 @@ function readMeta(pool: WorkerPool, part: ObjectInfo, storage: Storage): Promise
         if (m.t === "done" || m.t === "error") j.finish();
       },
       (e) => reject(corrupt(part.uri, e.message, e)),
+      (job) => job.post({ t: "meta", job: job.id, size: part.size, ...localFile(part.uri) }),
     );
-    job.post({ t: "meta", job: job.id, size: part.size, ...localFile(part.uri) });
   });
 }
 
@@ -161,6 +173,8 @@ function startUnit(
 ): { batches: Channel<Uint8Array>; cancel(): void } {
   let buffered = 0;
   let owed = 0;
+  /** Rows received: a run on a new worker (the first one died) skips them. */
+  let received = 0;
   let finished = false;
   const batches = new Channel<Uint8Array>((ipc) => {
     buffered -= ipc.byteLength;
@@ -177,6 +191,7 @@ function startUnit(
     (m, j) => {
       if (m.t === "batch") {
         batches.push(m.ipc);
+        received += m.rows;
         buffered += m.ipc.byteLength;
         if (buffered < UNIT_BUFFER) j.post({ t: "read-ack", job: job.id });
         else owed++;
@@ -192,14 +207,18 @@ function startUnit(
       onDecoded();
       batches.end(corrupt(unit.part.uri, e.message, e));
     },
+    (j) => {
+      // A new worker starts with nothing sent and nothing to acknowledge.
+      owed = 0;
+      j.post({
+        t: "read",
+        job: j.id,
+        size: unit.part.size,
+        settings: { columns, batchSize, rowGroups: unit.rowGroups, skipRows: received },
+        ...localFile(unit.part.uri),
+      });
+    },
   );
-  job.post({
-    t: "read",
-    job: job.id,
-    size: unit.part.size,
-    settings: { columns, batchSize, rowGroups: unit.rowGroups },
-    ...localFile(unit.part.uri),
-  });
   return {
     batches,
     cancel: () => {

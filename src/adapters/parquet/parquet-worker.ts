@@ -1,9 +1,12 @@
 // A Parquet worker thread: encodes Arrow IPC batches into Parquet and decodes Parquet row groups into Arrow IPC
 // batches with parquet-wasm. It never touches storage: byte ranges are asked of the main thread, encoded bytes are
-// posted back. Windows on both directions keep memory bounded by a few batches.
+// posted back. Windows on both directions keep memory bounded by a few batches. What a file claims is checked before
+// parquet-wasm sees it (parquet-bounds.ts).
 import { openAsBlob } from "node:fs";
 import { parentPort } from "node:worker_threads";
 import * as pw from "parquet-wasm";
+import { msg } from "../../errors/messages.js";
+import { checkedFile } from "./checked-file.js";
 import type { FromWorker, ReadSettings, ToWorker, WriterSettings } from "./worker-protocol.js";
 
 const port = parentPort as NonNullable<typeof parentPort>;
@@ -13,6 +16,8 @@ const CHUNK_BYTES = 1 << 20;
 const WINDOW = 4;
 
 const post = (m: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
+/** How far this worker's WebAssembly memory has grown: it never shrinks, so the pool replaces a worker that is big. */
+const memory = () => pw.wasmMemory().buffer.byteLength;
 
 /** A buffer of its own (transferable without copying), the bytes of `u`. */
 function own(u: Uint8Array): Uint8Array {
@@ -154,8 +159,35 @@ async function source(job: number, size: number, path: string | undefined): Prom
   return path === undefined ? remoteBlob(job, size) : ((await openAsBlob(path)) as Blob);
 }
 
+/** Jobs that failed while parquet-wasm was waiting on them: their error is posted, nothing more is. */
+const failed = new Set<number>();
+
+/**
+ * Ends `job` with `reason` from inside parquet-wasm's reading, where a rejected read would crash the whole worker
+ * (parquet-wasm 0.8 traps on it): the error is posted and parquet-wasm is left waiting for bytes that never come.
+ * The pool replaces a worker after a failed job, so what it was holding goes with the worker.
+ */
+function refuse(job: number, reason: unknown): Promise<never> {
+  if (!failed.has(job)) {
+    failed.add(job);
+    post({
+      t: "error",
+      job,
+      message: reason instanceof Error ? reason.message : String(reason),
+      fatal: false,
+      memory: memory(),
+    });
+  }
+  return new Promise<never>(() => undefined);
+}
+
+/** The file to read, checked before parquet-wasm sees its bytes; a check that fails ends the job (refuse). */
+async function checkedSource(job: number, size: number, path: string | undefined): Promise<Blob> {
+  return checkedFile(await source(job, size, path), size, (reason) => refuse(job, reason));
+}
+
 async function meta(job: number, size: number, path: string | undefined): Promise<void> {
-  const file = await pw.ParquetFile.fromFile(await source(job, size, path));
+  const file = await pw.ParquetFile.fromFile(await checkedSource(job, size, path));
   try {
     const schema = own(file.schema().intoIPCStream());
     const rowGroupRows = file
@@ -175,19 +207,34 @@ async function read(
   settings: ReadSettings,
   r: Reader,
 ): Promise<void> {
-  const file = await pw.ParquetFile.fromFile(await source(job, size, path));
+  const file = await pw.ParquetFile.fromFile(await checkedSource(job, size, path));
   try {
     const stream = await file.stream({
       batchSize: settings.batchSize,
       ...(settings.columns === undefined ? {} : { columns: [...settings.columns] }),
       ...(settings.rowGroups === undefined ? {} : { rowGroups: [...settings.rowGroups] }),
     });
-    for await (const batch of stream as unknown as AsyncIterable<pw.RecordBatch>) {
+    let skip = settings.skipRows;
+    for await (let batch of stream as unknown as AsyncIterable<pw.RecordBatch>) {
+      // A job started over on this worker: the rows an earlier run posted are decoded again but not sent.
+      if (skip > 0) {
+        const whole = batch;
+        const n = whole.numRows;
+        if (n <= skip) {
+          skip -= n;
+          whole.free();
+          continue;
+        }
+        batch = whole.slice(skip, n - skip);
+        whole.free();
+        skip = 0;
+      }
+      const rows = batch.numRows;
       const ipc = own(batch.intoIPCStream());
       while (r.unacked >= WINDOW && !r.cancelled) await r.acks.wait();
       if (r.cancelled) return;
       r.unacked++;
-      post({ t: "batch", job, ipc }, [ipc.buffer as ArrayBuffer]);
+      post({ t: "batch", job, ipc, rows }, [ipc.buffer as ArrayBuffer]);
     }
   } finally {
     file.free();
@@ -197,15 +244,22 @@ async function read(
 function run(job: number, task: Promise<void>, cleanup: () => void): void {
   task
     .then(
-      () => post({ t: "done", job }),
+      () => {
+        if (!failed.has(job)) post({ t: "done", job, memory: memory() });
+      },
       (e: unknown) => {
+        if (failed.has(job)) return;
         // A wasm trap leaves the module in an unknown state: report it, then end this worker (the pool starts another).
         const fatal = e instanceof Error && e.name === "RuntimeError";
-        post({ t: "error", job, message: e instanceof Error ? e.message : String(e), fatal });
+        const message = e instanceof Error ? e.message : String(e);
+        post({ t: "error", job, message: fatal ? msg.parquetCrashed(message) : message, fatal, memory: memory() });
         if (fatal) setImmediate(() => process.exit(1));
       },
     )
-    .finally(cleanup);
+    .finally(() => {
+      failed.delete(job);
+      cleanup();
+    });
 }
 
 /** The main thread took one posted chunk or batch: the job may post another. */

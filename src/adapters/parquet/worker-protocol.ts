@@ -13,6 +13,8 @@ export interface ReadSettings {
   readonly columns: readonly string[] | undefined;
   readonly batchSize: number;
   readonly rowGroups: readonly number[] | undefined;
+  /** Rows already delivered by an earlier run of this job (on a worker that died): decoded, not posted again. */
+  readonly skipRows: number;
 }
 
 export type ToWorker =
@@ -40,7 +42,7 @@ export type FromWorker =
   | { readonly t: "chunk"; readonly job: number; readonly bytes: Uint8Array }
   /** A batch was taken into the writer: its bytes no longer count against the sender's window. */
   | { readonly t: "consumed"; readonly job: number; readonly bytes: number }
-  | { readonly t: "batch"; readonly job: number; readonly ipc: Uint8Array }
+  | { readonly t: "batch"; readonly job: number; readonly ipc: Uint8Array; readonly rows: number }
   | {
       readonly t: "meta";
       readonly job: number;
@@ -48,6 +50,14 @@ export type FromWorker =
       readonly schema: Uint8Array;
       readonly rowGroupRows: readonly number[];
     }
-  | { readonly t: "done"; readonly job: number }
-  | { readonly t: "error"; readonly job: number; readonly message: string; readonly fatal: boolean }
+  /** The job ended; `memory` is the size the worker's WebAssembly memory has grown to (it never shrinks). */
+  | { readonly t: "done"; readonly job: number; readonly memory: number }
+  /** `fatal`: parquet-wasm crashed (a WebAssembly trap) and the worker is ending. */
+  | {
+      readonly t: "error";
+      readonly job: number;
+      readonly message: string;
+      readonly fatal: boolean;
+      readonly memory: number;
+    }
   | { readonly t: "range"; readonly job: number; readonly rid: number; readonly start: number; readonly end: number };
