@@ -1,16 +1,21 @@
 // `flyte-types inspect <file>... [--as KIND]`: decodes Literal, LiteralMap or LiteralType files and prints JSON.
-import { readFileSync } from "node:fs";
-import { isFlyteTypeError } from "../errors/flyte-type-error.js";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { ErrorCode, fail, isFlyteTypeError } from "../errors/flyte-type-error.js";
+import { msg } from "../errors/messages.js";
 import { INSPECT_KINDS, type Inspection, type InspectKind, inspectBytes } from "../literal/inspect.js";
 import { type Command, type CommandIO, Exit } from "./command.js";
 
 const kinds = Object.keys(INSPECT_KINDS) as InspectKind[];
 
+/** The largest file inspect reads. Flyte offloads literals long before this; a bigger file is not one of them. */
+export const MAX_INSPECT_BYTES = 512 * 1024 * 1024;
+const CHUNK = 1024 * 1024;
+
 export const inspectCommand: Command = {
   args: `<file>... [--as ${kinds.join("|")}]`,
   summary:
     "decodes Flyte Literal, LiteralMap (inputs.pb, outputs.pb) or LiteralType files and prints them as JSON\n" +
-    "(one file: indented; several: one line per file)",
+    "(one file: indented; several: one line per file); files over 512 MiB are refused",
   async run(args, io) {
     const files: string[] = [];
     let kind: InspectKind | undefined;
@@ -49,13 +54,16 @@ export const inspectCommand: Command = {
   },
 };
 
-/** Reads and inspects one file, saying what it is on stderr; undefined (with the reason on stderr) on failure. */
+/**
+ * Reads and inspects one file, saying what it is on stderr; undefined (with the reason on stderr, one line) on
+ * failure. An error that is not a FlyteTypeError is a bug, but it still costs only this file.
+ */
 function inspectFile(file: string, kind: InspectKind | undefined, io: CommandIO): Inspection | undefined {
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(file);
+    bytes = readCapped(file, MAX_INSPECT_BYTES);
   } catch (e) {
-    io.err(`flyte-types: cannot read ${file}: ${(e as Error).message}`);
+    io.err(`flyte-types: ${msg.cannotRead(file, (e as Error).message)}`);
     return undefined;
   }
   try {
@@ -64,8 +72,41 @@ function inspectFile(file: string, kind: InspectKind | undefined, io: CommandIO)
     io.err(`${file}: ${r.typeName} (${bytes.byteLength} bytes${note})`);
     return r;
   } catch (e) {
-    if (!isFlyteTypeError(e)) throw e;
-    io.err(`flyte-types: ${file}: ${e.message}`);
+    const line = isFlyteTypeError(e) ? `${file}: ${e.message}` : msg.internalError(file, String(e));
+    io.err(`flyte-types: ${line.replaceAll("\n", " ")}`);
     return undefined;
+  }
+}
+
+/**
+ * The whole file, read in chunks so that one without end (/dev/zero, a pipe that never closes) is refused once it
+ * passes `max` bytes instead of filling memory; a regular file that is larger is refused before reading.
+ */
+export function readCapped(file: string, max: number): Uint8Array {
+  const fd = openSync(file, "r");
+  try {
+    const stat = fstatSync(fd);
+    const tooLarge = () =>
+      fail(ErrorCode.outOfRange, msg.fileTooLarge(`${max / (1024 * 1024)} MiB`), {
+        expected: `at most ${max} bytes`,
+        received: "more",
+      });
+    if (stat.isFile() && stat.size > max) return tooLarge();
+    const chunks: Buffer[] = [];
+    let total = 0;
+    // A regular file in one read (one byte more, to see it did not grow); the rest, and other files, by chunks.
+    let size = stat.isFile() && stat.size > 0 ? stat.size + 1 : CHUNK;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(size);
+      size = CHUNK;
+      const n = readSync(fd, chunk, 0, chunk.byteLength, null);
+      if (n === 0) break;
+      total += n;
+      if (total > max) return tooLarge();
+      chunks.push(n === chunk.byteLength ? chunk : chunk.subarray(0, n));
+    }
+    return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
   }
 }

@@ -216,6 +216,17 @@ export const msg = {
   // ── Wire: protobuf and msgpack bytes ───────────────────────────────────────────────────────────────────────────
   cannotDecode: (message: string, reason: string) => `cannot decode ${message}: ${reason}`,
   notInspectable: (kinds: readonly string[]) => `the bytes are not a ${kinds.join(" or a ")}`,
+  /** Bytes nested past protobuf's recursion limit, which Python's protobuf cannot read either. */
+  tooDeepToRead: (max: number) => `messages nested deeper than ${max} levels, protobuf's limit: too deep to read`,
+  tooDeepToHash: (typeName: string, max: number) =>
+    `${typeName} nests messages deeper than ${max} levels, too deep to hash`,
+  /** A message whose proto3 JSON cannot be written even part by part. */
+  notJson: (typeName: string, reason: string) => `${typeName} has no JSON form: ${reason}`,
+  // The command line (each line is prefixed with `flyte-types: `).
+  cannotRead: (file: string, reason: string) => `cannot read ${file}: ${reason}`,
+  fileTooLarge: (limit: string) => `more than ${limit}, the most inspect reads`,
+  /** A failure that is not a FlyteTypeError: a bug in flyte-types; the command goes on with the next file. */
+  internalError: (file: string, reason: string) => `${file}: internal error (a bug, please report it): ${reason}`,
   invalidMsgpack: (problem: string) => `invalid msgpack: ${problem}`,
   // What is wrong with msgpack bytes (the `problem` of invalidMsgpack).
   msgpackTruncated: (at: number) => `truncated at byte ${at}`,
@@ -227,6 +238,12 @@ export const msg = {
   msgpackTooDeep: (max: number) => `nesting deeper than ${max}`,
   msgpackTrailing: (bytes: number) => `${bytes} bytes after the value`,
   msgpackMapKey: (type: string) => `map keys must be strings or integers, not ${type}`,
+  msgpackNotUtf8: (what: "a string" | "a map key", at: number) => `${what} at byte ${at} is not valid UTF-8`,
+  msgpackTimestampNanos: (at: number, nanos: number) =>
+    `the timestamp at byte ${at} has ${nanos} nanoseconds; at most 999999999 fit`,
+  /** Two keys of one map Python keeps apart (`1` and `"1"`) that would be one JS property; `where` is a path. */
+  msgpackKeyCollision: (where: string, first: string, second: string) =>
+    `the map at ${where === "" ? "the top level" : where} has both ${first} and ${second} as keys; a JS object cannot keep them apart`,
 
   // ── Offloaded literals ─────────────────────────────────────────────────────────────────────────────────────────
   offloadedWithoutUri: "offloaded literal without a uri",

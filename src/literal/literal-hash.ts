@@ -3,10 +3,39 @@
 // rendered the way Python's json module renders it, so a hash we compute equals the one flytekit computes.
 import { createHash } from "node:crypto";
 import { type DescMessage, type JsonValue, type MessageShape, toJson } from "@bufbuild/protobuf";
+import { ErrorCode, fail } from "../errors/flyte-type-error.js";
+import { msg } from "../errors/messages.js";
+
+/**
+ * How many levels messages may nest below the top one: the limit of Python's protobuf (upb), which counts map
+ * entries too, so no message Python can read or write is deeper. protobuf-es's `recursionLimit` counts the top
+ * message as well: 101 is the same limit.
+ */
+export const MAX_NESTED_MESSAGES = 100;
 
 export function computeHashString<D extends DescMessage>(schema: D, message: MessageShape<D>): string {
+  // toJson and pythonJson recurse; deeper than protobuf allows, refuse before they overflow the stack.
+  if (tooDeep(message, MAX_NESTED_MESSAGES + 1)) {
+    fail(ErrorCode.invalidLiteral, msg.tooDeepToHash(schema.typeName, MAX_NESTED_MESSAGES), {
+      expected: `messages nested at most ${MAX_NESTED_MESSAGES} levels deep`,
+      received: `more than ${MAX_NESTED_MESSAGES} levels`,
+    });
+  }
   const text = pythonJson(toJson(schema, message));
   return createHash("sha256").update(text, "utf8").digest("base64");
+}
+
+/**
+ * Whether `value` holds messages (objects with a `$typeName`) more than `levels` deep, counting itself. Walks
+ * messages, oneofs, lists and maps alike, and stops as soon as it knows, so its recursion stays shallow.
+ */
+function tooDeep(value: unknown, levels: number): boolean {
+  if (typeof value !== "object" || value === null || ArrayBuffer.isView(value)) return false;
+  if (Array.isArray(value)) return value.some((x) => tooDeep(x, levels));
+  const left = "$typeName" in value ? levels - 1 : levels;
+  if (left < 0) return true;
+  for (const x of Object.values(value)) if (tooDeep(x, left)) return true;
+  return false;
 }
 
 /**

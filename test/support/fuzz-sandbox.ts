@@ -19,12 +19,12 @@ const script = new URL("./fuzz-worker.ts", import.meta.url).href;
 
 export class Sandbox {
   private worker: Worker | undefined;
-  private seeds: Promise<Readonly<Record<string, Uint8Array>>> | undefined;
+  private seeds: Promise<Readonly<Record<string, readonly Uint8Array[]>>> | undefined;
 
   constructor(readonly options: SandboxOptions) {}
 
   /** The targets' valid inputs, once the worker is up. */
-  start(): Promise<Readonly<Record<string, Uint8Array>>> {
+  start(): Promise<Readonly<Record<string, readonly Uint8Array[]>>> {
     if (this.seeds !== undefined) return this.seeds;
     // The worker runs TypeScript: a small bootstrap registers tsx's loader first, as the Parquet pool does.
     const worker = new Worker(
@@ -37,7 +37,7 @@ export class Sandbox {
     );
     this.worker = worker;
     this.seeds = new Promise((resolve, reject) => {
-      const onReady = (m: { t: string; seeds: Record<string, Uint8Array> }) => {
+      const onReady = (m: { t: string; seeds: Record<string, readonly Uint8Array[]> }) => {
         if (m.t !== "ready") return;
         worker.off("message", onReady);
         worker.off("error", reject);

@@ -1,22 +1,24 @@
 // What the fuzzer feeds: each target decodes bytes one way (a literal, a literal map, msgpack, a record through
-// toValue, a Parquet file), seeded with one valid input to mutate. The contract: an input either decodes or fails
-// with a typed FlyteTypeError. Two self-test targets hang and hog memory on purpose, so the sandbox that runs
-// targets is itself tested to catch both.
+// toValue, a Parquet file, a file through `flyte-types inspect`), seeded with valid inputs to mutate. The contract:
+// an input either decodes or fails with a typed FlyteTypeError (for the command: exits 0 with JSON, or 1 with
+// one-line errors). Two self-test targets hang and hog memory on purpose, so the sandbox that runs targets is
+// itself tested to catch both.
 import { createHash } from "node:crypto";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as A from "apache-arrow";
 import { z } from "zod";
 import { numbers } from "../../fixtures/arrow-data.js";
 import { readParquetTable } from "../../src/adapters/parquet/parquet-read.js";
 import { writeParquet } from "../../src/adapters/parquet/parquet-write.js";
+import { inspectCommand } from "../../src/cli/inspect-command.js";
+import { isFlyteTypeError } from "../../src/errors/flyte-type-error.js";
 import {
   createTypeEngine,
   decodeLiteral,
   decodeLiteralMap,
   encodeLiteral,
   encodeLiteralMap,
-  FlyteTypeError,
   timestamp,
 } from "../../src/index.js";
 import { decodeMsgpack } from "../../src/msgpack/msgpack-reader.js";
@@ -24,7 +26,52 @@ import { decodeMsgpack } from "../../src/msgpack/msgpack-reader.js";
 export type Run = (bytes: Uint8Array) => unknown;
 export interface Target {
   readonly run: Run;
-  readonly seed: Uint8Array;
+  /** Valid inputs the fuzzer mutates. */
+  readonly seeds: readonly Uint8Array[];
+}
+
+const GOLDEN_PB = new URL("../../fixtures/golden/pb/", import.meta.url).pathname;
+
+/** Files named for their bytes, so concurrent or repeated inputs never share one. */
+const scratchFile = (work: string, b: Uint8Array, ext: string) =>
+  join(work, `${ext}-${createHash("sha1").update(b).digest("hex")}.${ext}`);
+
+/**
+ * `flyte-types inspect <file>` in-process on the bytes: it must exit 0 with one JSON document on stdout, or 1 with
+ * one line per problem on stderr; anything else (another code, a throw, a bug reported as an internal error) is
+ * thrown here as a plain Error, which makes it a finding.
+ */
+async function inspectFile(work: string, b: Uint8Array): Promise<void> {
+  const file = scratchFile(work, b, "pb");
+  writeFileSync(file, b);
+  const out: string[] = [];
+  const err: string[] = [];
+  let code: number;
+  try {
+    code = await inspectCommand.run([file], { out: (l) => out.push(l), err: (l) => err.push(l) });
+  } catch (e) {
+    throw new Error(`inspect threw ${(e as Error)?.name}: ${(e as Error)?.message}`);
+  } finally {
+    rmSync(file, { force: true });
+  }
+  const problem =
+    code !== 0 && code !== 1
+      ? `exit code ${code}`
+      : err.find((l) => l.includes("internal error") || l.includes("\n"))
+        ? `stderr: ${err.join(" | ")}`
+        : code === 0 && !parsesAsJson(out)
+          ? `exit 0 without one JSON document on stdout: ${out.join("\n").slice(0, 200)}`
+          : undefined;
+  if (problem !== undefined) throw new Error(`inspect: ${problem}`);
+}
+
+function parsesAsJson(lines: readonly string[]): boolean {
+  try {
+    JSON.parse(lines.join("\n"));
+    return lines.length > 0;
+  } catch {
+    return false;
+  }
 }
 
 const Record = z.object({
@@ -50,14 +97,18 @@ export async function makeTargets(work: string): Promise<Readonly<Record<string,
   const msgpackBytes = (valid.value.value as { value: { value: { value: Uint8Array } } }).value.value.value;
   await writeParquet(new A.Table(numbers(0, 3000)), join(work, "good"), engine.storage, {});
   const parquetBytes = readFileSync(join(work, "good", "00000"));
+  const goldenPb = readdirSync(GOLDEN_PB)
+    .filter((f) => f.endsWith(".pb"))
+    .sort()
+    .map((f) => new Uint8Array(readFileSync(join(GOLDEN_PB, f))));
   return {
-    literal: { run: (b) => decodeLiteral(b), seed: validBytes },
-    "literal-map": { run: (b) => decodeLiteralMap(b), seed: validMap },
-    msgpack: { run: (b) => decodeMsgpack(b), seed: msgpackBytes },
-    "to-value": { run: (b) => engine.toValue(decodeLiteral(b), Record), seed: validBytes },
+    literal: { run: (b) => decodeLiteral(b), seeds: [validBytes] },
+    "literal-map": { run: (b) => decodeLiteralMap(b), seeds: [validMap] },
+    msgpack: { run: (b) => decodeMsgpack(b), seeds: [msgpackBytes] },
+    "to-value": { run: (b) => engine.toValue(decodeLiteral(b), Record), seeds: [validBytes] },
     parquet: {
       run: async (b) => {
-        const file = join(work, `p-${createHash("sha1").update(b).digest("hex")}.parquet`);
+        const file = scratchFile(work, b, "parquet");
         writeFileSync(file, b);
         try {
           return await readParquetTable(file, engine.storage);
@@ -65,8 +116,9 @@ export async function makeTargets(work: string): Promise<Readonly<Record<string,
           rmSync(file, { force: true });
         }
       },
-      seed: parquetBytes,
+      seeds: [parquetBytes],
     },
+    cli: { run: (b) => inspectFile(work, b), seeds: [...goldenPb, validMap] },
   };
 }
 
@@ -90,6 +142,6 @@ export async function outcome(run: Run, bytes: Uint8Array): Promise<string | und
     await run(bytes);
     return undefined;
   } catch (e) {
-    return e instanceof FlyteTypeError ? undefined : `${(e as Error)?.name}: ${(e as Error)?.message}`;
+    return isFlyteTypeError(e) ? undefined : `${(e as Error)?.name}: ${(e as Error)?.message}`;
   }
 }

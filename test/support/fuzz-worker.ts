@@ -12,4 +12,4 @@ port.on("message", async (m: { target: string; bytes: Uint8Array }) => {
   const problem = run === undefined ? `no fuzz target ${m.target}` : await outcome(run, m.bytes);
   port.postMessage({ t: "result", problem });
 });
-port.postMessage({ t: "ready", seeds: Object.fromEntries(Object.entries(targets).map(([k, t]) => [k, t.seed])) });
+port.postMessage({ t: "ready", seeds: Object.fromEntries(Object.entries(targets).map(([k, t]) => [k, t.seeds])) });

@@ -1,8 +1,9 @@
 // Fuzzing the decoders: random and mutated bytes into decodeLiteral, decodeLiteralMap, msgpack record decoding and
-// the Parquet reader, and mutated valid literals into toValue (targets in fuzz/targets.ts). Every input either
-// decodes or fails with a typed FlyteTypeError, within a time limit and a memory budget: inputs run in a sandboxed
-// worker (fuzz/sandbox.ts), so a crash, a hang or a memory blow-up is a finding like a wrong error. Findings are
-// saved to fixtures/fuzz/ as regression cases, replayed on every run. FUZZ_RUNS sets the budget (`npm run fuzz`).
+// the Parquet reader, mutated valid literals into toValue, and mutated .pb files through `flyte-types inspect`
+// (targets in test/support/fuzz-targets.ts). Every input either decodes or fails with a typed FlyteTypeError (the
+// command: exit 0 or 1), within a time limit and a memory budget: inputs run in a sandboxed worker
+// (test/support/fuzz-sandbox.ts), so a crash, a hang or a memory blow-up is a finding like a wrong error. Findings
+// are saved to fixtures/fuzz/ as regression cases, replayed on every run. FUZZ_RUNS sets the budget (`npm run fuzz`).
 import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,7 +14,9 @@ import { Sandbox } from "../support/fuzz-sandbox.js";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const FIXTURES = new URL("../../fixtures/fuzz", import.meta.url).pathname;
-const TARGETS = ["literal", "literal-map", "msgpack", "to-value", "parquet"];
+const TARGETS = ["literal", "literal-map", "msgpack", "to-value", "parquet", "cli"];
+/** Inputs per target, relative to FUZZ_RUNS: Parquet files and whole command runs cost more per input. */
+const SHARE: Readonly<Record<string, number>> = { parquet: 1 / 10, cli: 1 / 4 };
 const work = mkdtempSync(join(tmpdir(), "flyte-fuzz-"));
 // Hangs and memory: no decoder needs seconds or more than a few hundred MB for inputs of at most a few KB.
 const sandbox = new Sandbox({ work, heapMb: 512, timeoutMs: 10_000, rssBudgetMb: 3072 });
@@ -46,9 +49,11 @@ const mutated = (seed: Uint8Array) =>
 
 describe("fuzzing: only typed errors, no crash, no hang, bounded memory", () => {
   for (const name of TARGETS) {
-    const budget = name === "parquet" ? Math.max(20, Math.floor(RUNS / 10)) : RUNS;
+    const share = SHARE[name];
+    const budget = share === undefined ? RUNS : Math.max(20, Math.floor(RUNS * share));
     it(`${name}: random and mutated bytes (${budget} inputs)`, async () => {
-      const input = fc.oneof(fc.uint8Array({ maxLength: 512 }), mutated(seeds[name] as Uint8Array));
+      const valid = fc.constantFrom(...(seeds[name] ?? [])).chain(mutated);
+      const input = fc.oneof(fc.uint8Array({ maxLength: 512 }), valid);
       const run = await fc.check(
         fc.asyncProperty(input, async (b) => (await sandbox.run(name, b)) === undefined),
         // Shrinking a hang costs a timeout per step: it stops after a while with the smallest input so far.
