@@ -4,7 +4,7 @@
 // one-line errors). Two self-test targets hang and hog memory on purpose, so the sandbox that runs targets is
 // itself tested to catch both.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as A from "apache-arrow";
 import { z } from "zod";
@@ -19,9 +19,16 @@ import {
   decodeLiteralMap,
   encodeLiteral,
   encodeLiteralMap,
+  type Literal,
+  lit,
+  ltype,
+  resolveOffloaded,
+  SimpleType,
+  Storage,
   timestamp,
 } from "../../src/index.js";
 import { decodeMsgpack } from "../../src/msgpack/msgpack-reader.js";
+import { LocalBackend } from "../../src/storage/local.js";
 
 export type Run = (bytes: Uint8Array) => unknown;
 export interface Target {
@@ -74,6 +81,85 @@ function parsesAsJson(lines: readonly string[]): boolean {
   }
 }
 
+/**
+ * Offloaded literals as a random reference graph read from the bytes: byte 0 picks how many files (1 to 8); then,
+ * per file, a count of references (0 to 15: none makes it a leaf integer) and for each a target (another file,
+ * itself, or /dev/zero) and a claimed size (exact, zero, too small or huge). Resolving file 0 must end in a value
+ * or a typed error, read each file at most once (and /dev/zero only up to a claim), and read nothing after it ends.
+ */
+async function offloadGraph(work: string, b: Uint8Array): Promise<void> {
+  const dir = join(work, `graph-${createHash("sha1").update(b).digest("hex")}`);
+  mkdirSync(dir, { recursive: true });
+  try {
+    let at = 0;
+    const next = () => b[at++ % Math.max(1, b.length)] ?? 0;
+    const n = 1 + (next() % 8);
+    const files = Array.from({ length: n }, (_, i) => join(dir, `f${i}.pb`));
+    const plans = files.map(() => Array.from({ length: next() % 16 }, () => [next(), next()] as const));
+    // Two passes: sizes are known only once every file is written, and claims refer to them.
+    const sizes = files.map(() => 0);
+    for (let pass = 0; pass < 2; pass++) {
+      files.forEach((file, i) => {
+        const refs = (plans[i] ?? []).map(([target, claim]) => {
+          const uri = target % 9 === 8 ? "/dev/zero" : (files[target % n] as string);
+          const exact = uri === "/dev/zero" ? 64 : (sizes[target % n] ?? 0);
+          const claimed = [exact, 0, Math.max(1, exact - 1), 2 ** 40][claim % 4] as number;
+          return offloadedRef(uri, claimed);
+        });
+        const bytes = encodeLiteral(refs.length === 0 ? lit.integer(BigInt(i)) : lit.collection(refs));
+        writeFileSync(file, bytes);
+        sizes[i] = bytes.byteLength;
+      });
+    }
+    const reads = new Map<string, number>();
+    const local = new LocalBackend();
+    const storage = new Storage({
+      backends: [
+        {
+          scheme: "file",
+          read: (uri, range) => {
+            reads.set(uri, (reads.get(uri) ?? 0) + 1);
+            return local.read(uri, range);
+          },
+          write: (uri, body, o) => local.write(uri, body, o),
+          stat: (uri) => local.stat(uri),
+          list: (prefix) => local.list(prefix),
+          delete: (uri) => local.delete(uri),
+        },
+      ],
+    });
+    const first = files[0] as string;
+    let failure: unknown;
+    await resolveOffloaded(offloadedRef(first, sizes[0] ?? 0), storage, { maxBytes: 16 << 20 }).catch((e) => {
+      failure = e;
+    });
+    const during = [...reads.values()].reduce((x, y) => x + y, 0);
+    await new Promise((r) => setTimeout(r, 20));
+    const after = [...reads.values()].reduce((x, y) => x + y, 0);
+    const twice = [...reads].find(([uri, count]) => count > 1 && uri !== "/dev/zero");
+    if (twice !== undefined) throw new Error(`offload: ${twice[0]} was read ${twice[1]} times`);
+    if (after !== during) throw new Error(`offload: ${after - during} reads after the call ended`);
+    if (failure !== undefined) throw failure;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const offloadedRef = (uri: string, size: number): Literal => ({
+  $typeName: "flyteidl.core.Literal",
+  value: {
+    case: "offloadedMetadata",
+    value: {
+      $typeName: "flyteidl.core.LiteralOffloadedMetadata",
+      uri,
+      sizeBytes: BigInt(size),
+      inferredType: ltype.simple(SimpleType.INTEGER),
+    },
+  },
+  hash: "",
+  metadata: {},
+});
+
 const Record = z.object({
   id: z.int(),
   name: z.string(),
@@ -119,6 +205,16 @@ export async function makeTargets(work: string): Promise<Readonly<Record<string,
       seeds: [parquetBytes],
     },
     cli: { run: (b) => inspectFile(work, b), seeds: [...goldenPb, validMap] },
+    offload: {
+      run: (b) => offloadGraph(work, b),
+      // A chain, a file that refers to itself, a fan-out to one file, and a reference to /dev/zero.
+      seeds: [
+        Uint8Array.of(2, 1, 1, 0, 0),
+        Uint8Array.of(1, 3, 0, 0, 0, 0, 0, 0),
+        Uint8Array.of(2, 9, 1, 0),
+        Uint8Array.of(1, 1, 8, 0),
+      ],
+    },
   };
 }
 

@@ -14,9 +14,9 @@ import { Sandbox } from "../support/fuzz-sandbox.js";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const FIXTURES = new URL("../../fixtures/fuzz", import.meta.url).pathname;
-const TARGETS = ["literal", "literal-map", "msgpack", "to-value", "parquet", "cli"];
-/** Inputs per target, relative to FUZZ_RUNS: Parquet files and whole command runs cost more per input. */
-const SHARE: Readonly<Record<string, number>> = { parquet: 1 / 10, cli: 1 / 4 };
+const TARGETS = ["literal", "literal-map", "msgpack", "to-value", "parquet", "cli", "offload"];
+/** Inputs per target, relative to FUZZ_RUNS: Parquet files, command runs and reference graphs cost more per input. */
+const SHARE: Readonly<Record<string, number>> = { parquet: 1 / 10, cli: 1 / 4, offload: 1 / 4 };
 const work = mkdtempSync(join(tmpdir(), "flyte-fuzz-"));
 // Hangs and memory: no decoder needs seconds or more than a few hundred MB for inputs of at most a few KB.
 const sandbox = new Sandbox({ work, heapMb: 512, timeoutMs: 10_000, rssBudgetMb: 3072 });
