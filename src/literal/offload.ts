@@ -84,6 +84,8 @@ async function resolveIn(l: Literal, budget: Budget, chain: readonly string[]): 
   switch (v.case) {
     case "offloadedMetadata": {
       const { uri, sizeBytes } = v.value;
+      // Another branch has failed the call: start nothing new.
+      if (budget.signal.aborted) fail(ErrorCode.invalidLiteral, msg.offloadedAbandoned(uri), { root: uri });
       if (uri === "") fail(ErrorCode.invalidLiteral, msg.offloadedWithoutUri, { expected: "a uri" });
       if (chain.includes(uri)) fail(ErrorCode.invalidLiteral, msg.offloadedCycle(uri), { root: uri });
       if (chain.length >= MAX_INDIRECTION) {
