@@ -67,6 +67,7 @@ export {
   type BlobTypeOptions,
   type DatasetTypeOptions,
   dataclass,
+  defaultFactory,
   directory,
   duration,
   file,

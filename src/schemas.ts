@@ -1,6 +1,6 @@
 // Schemas flyte-types provides for values zod has no type for.
 import { z } from "zod";
-import { markHash, markSchema, markStyle } from "./codec/schema-marks.js";
+import { markFactoryDefault, markHash, markSchema, markStyle } from "./codec/schema-marks.js";
 import { type DatasetColumn, StructuredDataset } from "./dataset/structured-dataset.js";
 import {
   type ArrowSchemaLike,
@@ -53,6 +53,19 @@ export function pydanticModel<S extends z.ZodObject>(schema: S): S {
  */
 export function withHash<S extends z.ZodType>(schema: S, hash: (value: z.output<S>) => string): S {
   return markHash(schema.clone() as S, hash as (value: unknown) => string);
+}
+
+/**
+ * A record field whose default is made by `factory` for each value, as Python's `field(default_factory=list)`
+ * (dataclass) and `Field(default_factory=list)` (pydantic). Like `schema.default(factory)`, except that the
+ * record's JSON Schema names no `default` for it, as mashumaro and pydantic write it; a `.default()` writes its
+ * value there, as for `x: int = 3`. zod cannot tell a factory from a value, hence this function.
+ */
+export function defaultFactory<S extends z.ZodType>(
+  schema: S,
+  factory: () => z.util.NoUndefined<z.output<S>>,
+): z.ZodDefault<S> {
+  return markFactoryDefault(schema.default(factory as never) as z.ZodDefault<S>);
 }
 
 export interface BlobTypeOptions {

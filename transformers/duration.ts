@@ -30,7 +30,9 @@ const fromDuration = (d: Duration, cx: ConvertContext): unknown =>
       );
 
 // mashumaro writes a timedelta in msgpack as float seconds (`total_seconds()`), pydantic as an ISO-8601 string.
+// Neither writes a msgpack int: in a union's first pass one is left to an INTEGER variant.
 const fromPlain = (v: unknown, cx: ConvertContext): unknown => {
+  if (cx.strictNumbers && cx.wire === "int") return cx.mismatch("msgpack float seconds", v, "msgpack float seconds");
   if (typeof v === "number" && Number.isFinite(v)) return fromDuration(durationFromSeconds(v), cx);
   if (typeof v === "bigint") return fromDuration({ seconds: v, nanos: 0 }, cx);
   const parsed = typeof v === "string" ? parseIsoDuration(v) : undefined;

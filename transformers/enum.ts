@@ -1,4 +1,6 @@
 // Enums: `z.enum([...])` (string values) ⇄ `enum_type`; the value travels as a string, as flytekit writes it.
+// Values keep the order of the enum's entries: `z.enum({ A: "b", B: "1" })` for a Python enum whose values look
+// like integers, since `z.enum(["b", "1"])` is reordered by zod before we see it.
 
 import { z } from "zod";
 import type { KindHandler } from "../src/codec/codec.js";
@@ -7,6 +9,7 @@ import { NO_MATCH, type PrimitiveValue, readPrimitive } from "../src/codec/liter
 import { ErrorCode } from "../src/errors/flyte-type-error.js";
 import { msg } from "../src/errors/messages.js";
 import { lit, ltype } from "../src/literal/model.js";
+import { orderedEnum } from "./shared/ordered-enum.js";
 
 export const enumKind: KindHandler<"enum"> = {
   compile(desc) {
@@ -59,7 +62,7 @@ export const enumKind: KindHandler<"enum"> = {
     keys: ["enum"],
     schema: (lt) => {
       const values = (lt.type.value as { values: string[] }).values;
-      return values.length === 0 ? z.never() : z.enum(values as [string, ...string[]]);
+      return values.length === 0 ? z.never() : orderedEnum(values as [string, ...string[]]);
     },
   },
 };

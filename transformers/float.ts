@@ -9,9 +9,12 @@ import { msg } from "../src/errors/messages.js";
 import { lit, ltype, SimpleType } from "../src/literal/model.js";
 
 const fromPlain = (v: unknown, cx: ConvertContext): unknown => {
-  // msgpack's 1.0 decodes to the JS number 1: in a union's first pass it is left to an INTEGER variant.
-  if (typeof v === "number") return cx.strictNumbers && Number.isInteger(v) ? check(v, cx) : v;
-  if (typeof v === "bigint") return Number(v);
+  // msgpack's 1.0 decodes to the JS number 1: in a union's first pass it is left to an INTEGER variant, unless the
+  // wire says it was a float; a bigint (int64/uint64) is left to it too.
+  if (typeof v === "number") return cx.strictNumbers && Number.isInteger(v) && cx.wire !== "float" ? check(v, cx) : v;
+  if (typeof v === "bigint") {
+    return cx.strictNumbers && cx.wire === "int" ? cx.mismatch("a msgpack float", v, "msgpack float") : Number(v);
+  }
   return cx.mismatch("a msgpack float", v, "msgpack float");
 };
 

@@ -40,7 +40,10 @@ export const intKind: KindHandler<"int"> = {
     };
     const fromPlain = (v: unknown, cx: ConvertContext): unknown => {
       if (typeof v === "bigint") return fromBigint(v, cx);
-      if (typeof v === "number" && Number.isInteger(v)) return fromNumber(v, cx);
+      // In a union's first pass a msgpack float (2.0) is left to a FLOAT variant, as Python reads it.
+      if (typeof v === "number" && Number.isInteger(v) && !(cx.strictNumbers && cx.wire === "float")) {
+        return fromNumber(v, cx);
+      }
       return cx.mismatch("a msgpack integer", v, "msgpack integer");
     };
 

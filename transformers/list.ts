@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { KindHandler } from "../src/codec/codec.js";
 import { type ConvertContext, INVALID, type Invalid } from "../src/codec/context.js";
 import { binaryValueOf, literalMismatch, NOT_BINARY } from "../src/codec/literal-read.js";
+import { needsWireTypes } from "../src/codec/msgpack-wire.js";
 import { type Literal, type LiteralType, lit, ltype } from "../src/literal/model.js";
 
 type Indexed = ArrayLike<unknown>;
@@ -20,19 +21,21 @@ const notArray = (value: unknown, cx: ConvertContext): Invalid => cx.mismatch("a
 export const listKind: KindHandler<"list"> = {
   compile(desc, child) {
     const element = child(desc.element);
+    const wireTypes = needsWireTypes(desc);
+    const unionElements = desc.element.kind === "union";
 
     /** Maps each item through `convert`; collects every failure unless failing fast. */
     function each<T>(
       items: Indexed,
       cx: ConvertContext,
-      convert: (item: unknown) => T | typeof INVALID,
+      convert: (item: unknown, index: number) => T | typeof INVALID,
     ): T[] | typeof INVALID {
       const out = new Array<T>(items.length);
       let bad = false;
       const path = cx.path;
       for (let i = 0; i < items.length; i++) {
         path.push(i);
-        const r = convert(items[i]);
+        const r = convert(items[i], i);
         path.pop();
         if (r === INVALID) {
           if (cx.failFast) return INVALID;
@@ -45,7 +48,10 @@ export const listKind: KindHandler<"list"> = {
       if (!Array.isArray(v)) {
         return cx.mismatch("a msgpack array", v, "msgpack array");
       }
-      return each(v, cx, (x) => element.fromPlain(x, cx));
+      return each(v, cx, (x, i) => {
+        if (unionElements) cx.slotWire(v, i);
+        return element.fromPlain(x, cx);
+      });
     };
 
     return {
@@ -78,7 +84,7 @@ export const listKind: KindHandler<"list"> = {
       toValue(literal, cx) {
         const v = literal.value;
         if (v.case === "collection") return each(v.value.literals, cx, (x) => element.toValue(x as Literal, cx));
-        const b = binaryValueOf(literal, cx);
+        const b = binaryValueOf(literal, cx, wireTypes);
         if (b === NOT_BINARY) return literalMismatch(cx, "a collection", literal);
         return b === INVALID ? INVALID : fromPlain(b, cx);
       },

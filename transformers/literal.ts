@@ -51,11 +51,11 @@ export const literalKind: KindHandler<"literal"> = {
       toValue: (literal, cx) => read(base.toValue(literal, cx), cx),
       fromPlain: (value, cx) => read(base.fromPlain(value, cx), cx),
       pack: (value, w, cx) => check(value, cx) ?? base.pack(value, w, cx),
+      // One value is a `const` for both libraries; pydantic adds the base type, mashumaro does not.
       jsonSchema(g) {
         const values = [...desc.values];
-        if (g.style === "dataclass") return { enum: values };
-        const type = (base.jsonSchema(g) as JsonObject).type as string;
-        return values.length === 1 ? { const: values[0] as Value, type } : { enum: values, type };
+        const type = g.style === "pydantic" ? { type: (base.jsonSchema(g) as JsonObject).type as string } : {};
+        return values.length === 1 ? { const: values[0] as Value, ...type } : { enum: values, ...type };
       },
     };
   },

@@ -1,11 +1,13 @@
 // Maps: `z.record(z.string(), T)` ⇄ `map_value_type` (a LiteralMap). Python writes a dict as msgpack STRUCT instead
 // when its keys are not strings (`z.record(z.int(), T)`, Python's `Dict[int, T]`) or when the expected type says
-// STRUCT; both forms are read either way.
+// STRUCT; both forms are read either way. Such a STRUCT is written as mashumaro writes it (int keys, isoformat()
+// datetimes, float seconds); inside a pydantic model the map goes through JSON, so its int keys become strings.
 
 import { z } from "zod";
 import type { KindHandler } from "../src/codec/codec.js";
 import { type ConvertContext, INVALID, type Invalid } from "../src/codec/context.js";
 import { binaryValueOf, literalMismatch, NOT_BINARY } from "../src/codec/literal-read.js";
+import { needsWireTypes } from "../src/codec/msgpack-wire.js";
 import { markSchema } from "../src/codec/schema-marks.js";
 import { typeOf } from "../src/codec/zod-reader.js";
 import { ErrorCode } from "../src/errors/flyte-type-error.js";
@@ -21,6 +23,8 @@ export const mapKind: KindHandler<"map"> = {
   compile(desc, child) {
     const valueCodec = child(desc.value);
     const intKeys = desc.keys === "int";
+    const wireTypes = needsWireTypes(desc);
+    const unionValues = desc.value.kind === "union";
 
     /** Checks a key; int keys must be the decimal form of a safe integer (JS objects hold them as strings). */
     const badKey = (key: string, cx: ConvertContext): Invalid | undefined =>
@@ -32,12 +36,16 @@ export const mapKind: KindHandler<"map"> = {
           ? undefined
           : cx.mismatch(`a key that is ${WELL_FORMED}`, key);
 
-    function each<T>(source: Dict, cx: ConvertContext, convert: (item: unknown) => T | Invalid): Dict | Invalid {
+    function each<T>(
+      source: Dict,
+      cx: ConvertContext,
+      convert: (item: unknown, key: string) => T | Invalid,
+    ): Dict | Invalid {
       const out: Dict = {};
       let bad = false;
       for (const key of Object.keys(source)) {
         cx.path.push(key);
-        const r = badKey(key, cx) ?? convert(source[key]);
+        const r = badKey(key, cx) ?? convert(source[key], key);
         cx.path.pop();
         if (r === INVALID) {
           if (cx.failFast) return INVALID;
@@ -48,7 +56,12 @@ export const mapKind: KindHandler<"map"> = {
     }
     const notObject = (v: unknown, cx: ConvertContext, what: string): Invalid => cx.mismatch(what, v);
     const fromPlain = (v: unknown, cx: ConvertContext): unknown =>
-      isPlainObject(v) ? each(v, cx, (x) => valueCodec.fromPlain(x, cx)) : notObject(v, cx, "a msgpack map");
+      isPlainObject(v)
+        ? each(v, cx, (x, key) => {
+            if (unionValues) cx.slotWire(v, key);
+            return valueCodec.fromPlain(x, cx);
+          })
+        : notObject(v, cx, "a msgpack map");
 
     const pack = (value: unknown, w: MsgpackWriter, cx: ConvertContext): Invalid | undefined => {
       if (!isPlainObject(value)) return notObject(value, cx, "a plain object");
@@ -59,7 +72,7 @@ export const mapKind: KindHandler<"map"> = {
         cx.path.push(key);
         let r = badKey(key, cx);
         if (r === undefined) {
-          if (intKeys) w.int(Number(key));
+          if (intKeys && w.style === "dataclass") w.int(Number(key));
           else w.str(key);
           r = valueCodec.pack(value[key], w, cx);
         }
@@ -78,7 +91,10 @@ export const mapKind: KindHandler<"map"> = {
       tag: "Typed Dict",
       toLiteral(value, cx) {
         if (desc.msgpack) {
-          const bytes = writeMsgpack((w) => pack(value, w, cx));
+          const bytes = writeMsgpack((w) => {
+            w.style = "dataclass";
+            return pack(value, w, cx);
+          });
           return bytes === INVALID ? INVALID : lit.binary(bytes, "msgpack");
         }
         if (!isPlainObject(value)) return notObject(value, cx, "a plain object with string keys");
@@ -88,7 +104,7 @@ export const mapKind: KindHandler<"map"> = {
       toValue(literal, cx) {
         const v = literal.value;
         if (v.case === "map") return each(v.value.literals, cx, (x) => valueCodec.toValue(x as Literal, cx));
-        const b = binaryValueOf(literal, cx);
+        const b = binaryValueOf(literal, cx, wireTypes);
         if (b === NOT_BINARY) return literalMismatch(cx, "a map", literal);
         return b === INVALID ? INVALID : fromPlain(b, cx);
       },
@@ -96,7 +112,8 @@ export const mapKind: KindHandler<"map"> = {
       pack,
       jsonSchema(g) {
         const schema = { additionalProperties: valueCodec.jsonSchema(g), type: "object" };
-        return g.style === "dataclass" || intKeys
+        // pydantic says nothing of the keys (they are strings in its JSON); mashumaro names their type.
+        return g.style === "dataclass"
           ? { ...schema, propertyNames: { type: intKeys ? "integer" : "string" } }
           : schema;
       },

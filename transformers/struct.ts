@@ -10,6 +10,7 @@ import type { Codec, KindHandler } from "../src/codec/codec.js";
 import { type ConvertContext, INVALID, type Invalid } from "../src/codec/context.js";
 import type { FieldDesc } from "../src/codec/descriptor.js";
 import { binaryValueOf, literalMismatch, NOT_BINARY } from "../src/codec/literal-read.js";
+import { needsWireTypes } from "../src/codec/msgpack-wire.js";
 import { ErrorCode } from "../src/errors/flyte-type-error.js";
 import { msg } from "../src/errors/messages.js";
 import { type LiteralType, lit } from "../src/literal/model.js";
@@ -40,6 +41,7 @@ export const structKind: KindHandler<"struct"> = {
     const fields: Field[] = desc.fields.map((f) => ({ ...f, codec: child(f.type) }));
     const declared = new Set(fields.map((f) => f.name));
     const extraKeys = (value: object): string[] => Object.keys(value).filter((k) => !declared.has(k));
+    const wireTypes = needsWireTypes(desc);
 
     const mismatch = (v: unknown, cx: ConvertContext, what: string): Invalid => cx.mismatch(what, v);
     const refuseExtra = (keys: string[], cx: ConvertContext): Invalid =>
@@ -110,9 +112,10 @@ export const structKind: KindHandler<"struct"> = {
         let r: unknown;
         if (Object.hasOwn(v, f.name)) {
           cx.path.push(f.name);
+          if (f.codec.desc.kind === "union") cx.slotWire(v, f.name);
           r = f.codec.fromPlain(v[f.name], cx);
           cx.path.pop();
-        } else if (f.hasDefault) r = f.default;
+        } else if (f.hasDefault) r = f.makeDefault === undefined ? f.default : f.makeDefault();
         else if (f.optional) continue;
         else r = missing(f, cx);
         if (r === INVALID) {
@@ -131,12 +134,16 @@ export const structKind: KindHandler<"struct"> = {
         const s: JsonObject = { ...f.codec.jsonSchema(g) };
         if (g.style === "pydantic" && !isRef(s)) s.title = pydanticTitle(f.name);
         const dflt = f.hasDefault ? jsonOf(f.default) : f.optional ? null : undefined;
-        if (dflt !== undefined) s.default = dflt;
+        if (dflt !== undefined && f.factoryDefault !== true) s.default = dflt;
         if (f.description !== undefined) s.description = f.description;
         properties[f.name] = s;
       }
       const required = fields.filter((f) => !f.optional).map((f) => f.name);
-      const out: JsonObject = { properties, title: desc.title, type: "object" };
+      // mashumaro leaves out `properties` when there are none; pydantic writes `{}`.
+      const out: JsonObject =
+        fields.length === 0 && g.style === "dataclass"
+          ? { title: desc.title, type: "object" }
+          : { properties, title: desc.title, type: "object" };
       if (required.length > 0) out.required = required;
       if (desc.description !== undefined) out.description = desc.description;
       if (g.style === "dataclass") out.additionalProperties = false;
@@ -158,7 +165,7 @@ export const structKind: KindHandler<"struct"> = {
         const v = literal.value;
         // Older SDKs and the console send records as a Struct: numbers are doubles, read back per the schema.
         if (v.case === "scalar" && v.value.value.case === "generic") return fromPlain(v.value.value.value, cx);
-        const b = binaryValueOf(literal, cx);
+        const b = binaryValueOf(literal, cx, wireTypes);
         if (b === NOT_BINARY) return literalMismatch(cx, `a msgpack STRUCT (${desc.title})`, literal);
         return b === INVALID ? INVALID : fromPlain(b, cx);
       },

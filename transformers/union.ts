@@ -5,11 +5,14 @@
 // variant takes the value, a lenient pass lets FLOAT take integral numbers. One match wins, two are ambiguous
 // (as flytekit refuses structurally equal variants). So z.union([z.int(), z.number()]) writes 1 as `int` and 1.5
 // as `float` — what Python reads back from `Union[int, float]`. An enum value also fits a string variant; the enum,
-// being more specific, wins (Python's enum variant takes only Enum members, which JS strings cannot be).
+// being more specific, wins (Python's enum variant takes only Enum members, which JS strings cannot be). Reading
+// msgpack, the first pass follows the number's form on the wire (ConvertContext.wire): a msgpack int is the int,
+// a msgpack float (even 2.0) the float or timedelta.
 
 import { z } from "zod";
 import type { Codec, KindHandler } from "../src/codec/codec.js";
 import { type ConvertContext, INVALID } from "../src/codec/context.js";
+import { decidedByWire } from "../src/codec/msgpack-wire.js";
 import { ErrorCode } from "../src/errors/flyte-type-error.js";
 import { describeLiteral, describeLiteralType, describeValue, msg } from "../src/errors/messages.js";
 import { typesCastable } from "../src/literal/literal-types.js";
@@ -31,6 +34,8 @@ function mostSpecific<H extends { i: number }>(hits: readonly H[], kindOf: (i: n
   return enums.length === 1 && rest.every((h) => kindOf(h.i) === "string") ? enums[0] : undefined;
 }
 
+const isNull = (s: JsonObject): boolean => s.type === "null" && Object.keys(s).length === 1;
+
 /** A nested union's alternatives, so `anyOf` stays flat as Python's typing.Union makes it. */
 function flatAnyOf(schema: JsonObject): JsonObject[] {
   const inner = schema.anyOf;
@@ -42,6 +47,7 @@ export const unionKind: KindHandler<"union"> = {
     const variants = desc.variants.map(child);
     const tags = variants.map((v) => v.tag);
     const tagged = variants.map((v) => ltype.tagged(v.literalType, v.tag));
+    const byWire = decidedByWire(desc.variants);
 
     /** Runs `attempt` on the given variants: strict pass, then lenient; returns the single winner or records why not. */
     function pick(
@@ -149,14 +155,34 @@ export const unionKind: KindHandler<"union"> = {
         w.raw(hit.out as Uint8Array);
         return undefined;
       },
-      jsonSchema: (g) => ({ anyOf: variants.flatMap((v) => flatAnyOf(v.jsonSchema(g))) }),
+      jsonSchema(g) {
+        const anyOf = variants.flatMap((v) => flatAnyOf(v.jsonSchema(g)));
+        // pydantic makes `Union[None, A, B]` a nullable `Union[A, B]`: null goes last. mashumaro keeps the order.
+        if (g.style === "dataclass") return { anyOf };
+        return { anyOf: [...anyOf.filter((s) => !isNull(s)), ...anyOf.filter(isNull)] };
+      },
       fromPlain(value, cx) {
+        // The msgpack form (int or float) the container saw for a number decides between int and float variants.
+        // A number of unknown form (a Struct's double) counts as an int when integral: Python never writes a
+        // timedelta as a msgpack int, and an integral float goes to an int variant anyway.
+        const wire = !byWire
+          ? undefined
+          : typeof value === "bigint"
+            ? "int"
+            : typeof value === "number"
+              ? (cx.wire ?? (Number.isInteger(value) ? "int" : "float"))
+              : undefined;
+        cx.wire = undefined;
         const hit = pick(
           all,
           cx,
-          (c) => c.fromPlain(value, cx),
+          (c) => {
+            cx.wire = wire;
+            return c.fromPlain(value, cx);
+          },
           () => describeValue(value),
         );
+        cx.wire = undefined;
         return hit === INVALID ? INVALID : hit.out;
       },
     };

@@ -35,11 +35,10 @@ export const untypedKind: KindHandler<"untyped"> = {
       },
       fromPlain,
       pack: (value, w, cx) => (shapeOk(value, cx, "a plain object") ? packUntyped(value, w, cx) : INVALID),
+      // Python's bare `dict`: pydantic allows any property explicitly, mashumaro says only "object".
       jsonSchema(g) {
         if (!objectOnly) return {};
-        return g.style === "pydantic"
-          ? { additionalProperties: true, type: "object" }
-          : { additionalProperties: {}, propertyNames: {}, type: "object" };
+        return g.style === "pydantic" ? { additionalProperties: true, type: "object" } : { type: "object" };
       },
     };
   },

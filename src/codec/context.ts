@@ -7,6 +7,7 @@ import { formatPath, type PathSegment } from "../errors/path.js";
 import type { LiteralType } from "../literal/model.js";
 import type { OffloadOptions } from "../literal/offload.js";
 import type { Storage } from "../storage/storage.js";
+import type { NumberWire, WireFloats } from "./msgpack-wire.js";
 
 /** Returned by a codec step that failed; the reason is recorded in the context, never thrown per element. */
 export const INVALID: unique symbol = Symbol("flyte-types.invalid");
@@ -70,6 +71,13 @@ export class ConvertContext {
   strictNumbers = false;
   /** Inside a union attempt: stop at the first issue; the attempt's issues are discarded anyway. */
   failFast = false;
+  /** Maps and arrays of msgpack read with wire types (see trackFloats) → their slots that held a float. */
+  wireFloats: WireFloats | undefined = undefined;
+  /**
+   * The msgpack form of the value a union is about to read, set by its container (`slotWire`) and taken by the
+   * union; in a union's first pass the INTEGER, FLOAT and DURATION codecs follow it, as Python does.
+   */
+  wire: NumberWire = undefined;
   readonly truncateDatetimes: boolean;
   readonly storage: Storage;
   /** Uploads the literal needs before it may be handed out (toLiteral), in the order met. */
@@ -115,6 +123,12 @@ export class ConvertContext {
     this.planned.set(source, uri);
     this.uploads.push({ kind: "encode", source, uri, describe, write, path: formatPath(this.root, this.path) });
     return uri;
+  }
+
+  /** Sets `wire` for the value a container (decoded msgpack) holds at `key`. */
+  slotWire(container: object, key: string | number): void {
+    const floats = this.wireFloats?.get(container);
+    this.wire = floats === undefined ? undefined : floats.has(key) ? "float" : "int";
   }
 
   /** Records an issue at the current path and returns INVALID for the caller to pass up. */

@@ -13,6 +13,10 @@ export interface FieldDesc {
   /** The zod `.default()`, used when the key is absent; `hasDefault` tells a default of undefined from none. */
   readonly hasDefault: boolean;
   readonly default?: unknown;
+  /** The default for one value read: fresh on each call (zod's getter runs the factory or copies the value). */
+  readonly makeDefault?: () => unknown;
+  /** Made by `defaultFactory()` (Python's `default_factory`): the JSON Schema names no default, as Python's. */
+  readonly factoryDefault?: boolean;
   readonly description?: string;
 }
 

@@ -5,6 +5,7 @@ import { describeLiteral, msg } from "../errors/messages.js";
 import type { Literal, Primitive } from "../literal/model.js";
 import { decodeMsgpack } from "../msgpack/msgpack-reader.js";
 import { type ConvertContext, INVALID, type Invalid } from "./context.js";
+import { trackFloats } from "./msgpack-wire.js";
 
 export type PrimitiveValue = Primitive["value"];
 
@@ -20,9 +21,14 @@ export const NOT_BINARY: unique symbol = Symbol("flyte-types.not-binary");
 
 /**
  * If the literal is `scalar.binary`, its msgpack-decoded value (or INVALID with an issue for another tag or bad
- * bytes); NOT_BINARY otherwise. flytekit's transformers all accept a msgpack Binary this way.
+ * bytes); NOT_BINARY otherwise. flytekit's transformers all accept a msgpack Binary this way. With `wireTypes`
+ * (see needsWireTypes) the context learns which numbers inside were floats on the wire.
  */
-export function binaryValueOf(literal: Literal, cx: ConvertContext): unknown | Invalid | typeof NOT_BINARY {
+export function binaryValueOf(
+  literal: Literal,
+  cx: ConvertContext,
+  wireTypes = false,
+): unknown | Invalid | typeof NOT_BINARY {
   const v = literal.value;
   if (v.case !== "scalar" || v.value.value.case !== "binary") return NOT_BINARY;
   const bin = v.value.value.value;
@@ -35,7 +41,12 @@ export function binaryValueOf(literal: Literal, cx: ConvertContext): unknown | I
     );
   }
   try {
-    return decodeMsgpack(bin.value);
+    const value = decodeMsgpack(bin.value);
+    if (wireTypes) {
+      cx.wireFloats ??= new WeakMap();
+      trackFloats(bin.value, value, cx.wireFloats);
+    }
+    return value;
   } catch (e) {
     if (!isFlyteTypeError(e)) throw e;
     return cx.fail(e.code, e.message, "msgpack bytes", describeLiteral(literal));

@@ -1,6 +1,6 @@
 // Schemas that stand for a Flyte type of their own (timestamp(), duration(), later file(), dataset()…) are marked
-// here by identity, as are records written the dataclass way and types with a hash function. Zod clones schemas
-// on .describe()/.meta(); the compiler follows `_zod.parent` back to the mark.
+// here by identity, as are records written the dataclass way, types with a hash function and factory defaults.
+// Zod clones schemas on .describe()/.meta(); the compiler follows `_zod.parent` back to the mark.
 
 import type { SchemaStyle } from "../msgpack/json-schema.js";
 import type { TypeDesc } from "./descriptor.js";
@@ -41,3 +41,13 @@ export function markHash<S extends object>(schema: S, hash: (value: unknown) => 
 }
 
 export const hashOf = (schema: object): ((value: unknown) => string) | undefined => find(hashes, schema);
+
+/** `.default()`s made by `defaultFactory()`: zod keeps a factory and a value behind one getter, so we mark them. */
+const factories = new WeakMap<object, true>();
+
+export function markFactoryDefault<S extends object>(schema: S): S {
+  factories.set(schema, true);
+  return schema;
+}
+
+export const isFactoryDefault = (schema: object): boolean => find(factories, schema) === true;

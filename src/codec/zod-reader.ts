@@ -1,7 +1,7 @@
 // The one reader of zod v4's internals (`_zod.def`, `_zod.parent`, `_zod.optin`, the global meta registry). zod
 // publishes these shapes in `zod/v4/core` but not as a stable API; keeping every read here means one file to mend
 // when zod changes them, and one answer to questions such as "is this number an integer?" everywhere.
-import { globalRegistry } from "zod";
+import { globalRegistry, z } from "zod";
 import type * as core from "zod/v4/core";
 
 /** One check of a schema (`.min()`, `.int()`, `.regex()`…), as zod stores it. */
@@ -94,4 +94,21 @@ export function childrenOf(s: object): unknown[] {
   if (typeof def.shape === "object" && def.shape !== null) next.push(...Object.values(def.shape));
   if (def.type === "lazy") next.push((def.getter as () => unknown)());
   return next;
+}
+
+const checkers = new WeakMap<object, z.ZodType | null>();
+
+/**
+ * A schema that runs `s`'s own checks (`.min()`, `.refine()`…) on any value, without `s`'s type check: zod's
+ * z.number() refuses NaN and ±Infinity before its checks run, where Python's float holds them. Undefined when `s`
+ * has no checks.
+ */
+export function checksOnly(s: core.$ZodType): z.ZodType | undefined {
+  let out = checkers.get(s);
+  if (out === undefined) {
+    const checks = (defOf(s).checks ?? []) as unknown as core.$ZodCheck<unknown>[];
+    out = checks.length === 0 ? null : z.any().check(...checks);
+    checkers.set(s, out);
+  }
+  return out ?? undefined;
 }

@@ -2,7 +2,7 @@
 // reader and knows which schemas need zod itself to run checks (refinements, string formats) after conversion.
 import type * as core from "zod/v4/core";
 import type { FieldDesc, TypeDesc } from "../codec/descriptor.js";
-import { hashOf, markOf, styleOf } from "../codec/schema-marks.js";
+import { hashOf, isFactoryDefault, markOf, styleOf } from "../codec/schema-marks.js";
 import type { Class } from "../codec/transformer.js";
 import {
   checksOf,
@@ -159,7 +159,13 @@ export function compileSpec(spec: TypeSpec, registry: Registry, root: string): C
         type: at(name, fs),
         optional: isOptionalField(fs),
         hasDefault,
-        ...(hasDefault ? { default: fdef.defaultValue } : {}),
+        ...(hasDefault
+          ? {
+              default: fdef.defaultValue,
+              makeDefault: () => defOf(fs).defaultValue,
+              factoryDefault: isFactoryDefault(fs),
+            }
+          : {}),
         ...(description === undefined ? {} : { description }),
       };
     });
@@ -221,7 +227,11 @@ export function compileSpec(spec: TypeSpec, registry: Registry, root: string): C
           validate = true;
         }
         const value = at("value", def.valueType as core.$ZodType);
-        if (keyType.type === "string" && value.kind === "untyped") return { kind: "untyped", shape: "object" };
+        // Only Python's bare `dict` (string keys, values of any type) is one STRUCT; `Dict[str, dict]` is a map of
+        // STRUCTs, as Python writes it.
+        if (keyType.type === "string" && value.kind === "untyped" && value.shape === "any") {
+          return { kind: "untyped", shape: "object" };
+        }
         return keyType.type === "string"
           ? { kind: "map", value, keys: "string", msgpack: false }
           : { kind: "map", value, keys: "int", msgpack: true };

@@ -5,13 +5,12 @@ import type { z } from "zod";
 import type { Codec } from "../codec/codec.js";
 import { ConvertContext, type PlannedUpload, type ResolvedOptions } from "../codec/context.js";
 import type { Class } from "../codec/transformer.js";
-import { ErrorCode, FlyteTypeError, type Issue, isFlyteTypeError } from "../errors/flyte-type-error.js";
-import { describeValue } from "../errors/messages.js";
-import { formatPath } from "../errors/path.js";
+import { FlyteTypeError, type Issue, isFlyteTypeError } from "../errors/flyte-type-error.js";
 import { type Literal, lit } from "../literal/model.js";
 import { offloadLiteral, resolveOffloaded } from "../literal/offload.js";
 import type { Compiled, TypeSpec } from "./compile.js";
 import { performUploads } from "./uploads.js";
+import { validate } from "./zod-validation.js";
 
 /** The TypeScript value of a type: zod's output type, or the instance type of a registered class. */
 export type ValueOf<S> = S extends z.ZodType ? z.output<S> : S extends Class<infer I> ? I : never;
@@ -73,7 +72,7 @@ export async function convertToLiterals(
       const value = values[i++];
       const out = slot.entry.codec.toLiteral(value, cx);
       cx.throwIfFailed();
-      if (slot.entry.validate) validate(slot.spec, value, slot.root);
+      if (slot.entry.validate) validate({ spec: slot.spec, root: slot.root, desc: slot.entry.desc }, value);
       literals.push(out as Literal);
       uploads.push(...cx.uploads);
     },
@@ -113,28 +112,10 @@ export async function convertToValues(
       const cx = new ConvertContext(slot.root, options);
       const value = slot.entry.codec.toValue(inline[i++] as Literal, cx);
       cx.throwIfFailed();
-      if (slot.entry.validate) validate(slot.spec, value, slot.root);
+      if (slot.entry.validate) validate({ spec: slot.spec, root: slot.root, desc: slot.entry.desc }, value);
       out.push(value);
     },
     extra,
   );
   return out;
-}
-
-/** Runs zod's own checks (refinements, formats, bounds) and reports its issues with our paths. */
-function validate(spec: TypeSpec, value: unknown, root: string): void {
-  if (typeof spec === "function") return;
-  const result = (spec as z.ZodType).safeParse(value, { reportInput: true });
-  if (result.success) return;
-  const issues: Issue[] = result.error.issues.map((i) => {
-    const received = "input" in i ? describeValue(i.input) : undefined;
-    return {
-      code: ErrorCode.validationFailed,
-      path: formatPath(root, i.path as (string | number)[]),
-      message: i.message,
-      ...("expected" in i && typeof i.expected === "string" ? { expected: i.expected } : {}),
-      ...(received === undefined ? {} : { received }),
-    };
-  });
-  throw new FlyteTypeError(issues, { cause: result.error });
 }

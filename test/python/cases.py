@@ -184,3 +184,95 @@ CASES = [
 from struct_cases import STRUCT_CASES  # noqa: E402  (records need the helpers above)
 
 CASES += STRUCT_CASES
+
+# issue 17: JSON Schema forms — an enum keeps its declaration order even for integer-like values.
+from struct_cases import IntLike  # noqa: E402
+
+CASES += [
+    Case("enum_int_like", IntLike, IntLike.A, PerSdk("int_like", "int_like_names"), PerSdk("b", "A")),
+]
+
+# issue 17: value-level classes — untyped values inside maps, numbers whose msgpack form (int or float) picks the
+# union variant, non-finite floats in records that zod validates, and the form Python gives Dict[int, T].
+import pydantic  # noqa: E402
+
+
+class PDictOfDicts(pydantic.BaseModel):
+    dd: D[str, dict]
+
+
+class PIntOrFloat(pydantic.BaseModel):
+    u: U[int, float]
+
+
+@dataclass
+class DIntOrFloat:
+    u: U[int, float]
+
+
+class PNumbers(pydantic.BaseModel):
+    l: L[U[int, float]]
+    m: D[str, U[int, float]]
+
+
+class PIntOrTimedelta(pydantic.BaseModel):
+    u: U[int, dt.timedelta]
+
+
+@dataclass
+class DIntOrTimedelta:
+    u: U[int, dt.timedelta]
+
+
+@dataclass
+class DNonFinite:
+    f: float
+    u: U[float, str]
+    n: int = 1
+
+
+class PIntKeys(pydantic.BaseModel):
+    m: D[int, str]
+    n: O[D[int, L[dt.timedelta]]] = None
+
+
+_TD = dt.timedelta(seconds=90.5)
+_AT = _dt(2024, 1, 2, 3, 4, 5, 678000)
+
+CASES += [
+    # Dict[str, dict] is a map of STRUCTs; only a bare dict is one STRUCT.
+    Case("dict_of_dicts", D[str, dict], {"a": {"x": 1, "y": [1, 2.5]}, "b": {}}, "dict_untyped_dict",
+         {"a": {"x": 1, "y": [1, 2.5]}, "b": {}}),
+    Case("union_str_dict_of_dicts", U[str, D[str, dict]], {"a": {"x": 1}}, "str_or_dict_untyped_dict", {"a": {"x": 1}}),
+    Case("pyd_dict_of_dicts", PDictOfDicts, PDictOfDicts(dd={"a": {"x": 1}, "b": {}}), "p_dict_of_dicts",
+         {"dd": {"a": {"x": 1}, "b": {}}}),
+    # In msgpack an int is an int (2**32 is uint64, -2**31-1 int64) and a float a float, even 2.0.
+    Case("pyd_int_or_float_uint64", PIntOrFloat, PIntOrFloat(u=2**32), "p_int_or_float", {"u": 2**32}),
+    Case("pyd_int_or_float_int64", PIntOrFloat, PIntOrFloat(u=-(2**31) - 1), "p_int_or_float", {"u": -(2**31) - 1}),
+    Case("pyd_bigint_or_float_float", PIntOrFloat, PIntOrFloat(u=2.0), "p_bigint_or_float", {"u": 2}),
+    Case("pyd_bigint_or_float_int", PIntOrFloat, PIntOrFloat(u=2), "p_bigint_or_float", {"u": big(2)}),
+    Case("dc_int_or_float_uint64", DIntOrFloat, DIntOrFloat(u=2**32), "d_int_or_float", {"u": 2**32}),
+    Case("dc_bigint_or_float_float", DIntOrFloat, DIntOrFloat(u=-3.0), "d_bigint_or_float", {"u": -3}),
+    Case("pyd_numbers", PNumbers, PNumbers(l=[1, 2.0, 2**40, 0.5], m={"a": 2.0, "b": 3}), "p_numbers",
+         {"l": [big(1), 2, big(2**40), 0.5], "m": {"a": 2, "b": big(3)}}),
+    # Python never writes a timedelta as a msgpack int (dataclasses: float seconds; pydantic: an ISO string).
+    Case("pyd_int_or_timedelta_int", PIntOrTimedelta, PIntOrTimedelta(u=5), "p_int_or_timedelta", {"u": 5}),
+    Case("pyd_int_or_timedelta_td", PIntOrTimedelta, PIntOrTimedelta(u=dt.timedelta(seconds=5)), "p_int_or_timedelta",
+         {"u": dur(dt.timedelta(seconds=5))}),
+    Case("dc_int_or_timedelta_int", DIntOrTimedelta, DIntOrTimedelta(u=5), "d_int_or_timedelta", {"u": 5}),
+    Case("dc_int_or_timedelta_td", DIntOrTimedelta, DIntOrTimedelta(u=dt.timedelta(seconds=5)), "d_int_or_timedelta",
+         {"u": dur(dt.timedelta(seconds=5))}),
+    # A record with a default is checked by zod, whose z.number() refuses what Python's float holds. (pydantic
+    # writes non-finite floats as null and cannot read them back, so these are dataclasses; NaN is in the unit tests,
+    # as a model holding NaN never equals itself.)
+    Case("dc_non_finite", DNonFinite, DNonFinite(f=INF, u=-INF), "d_non_finite",
+         {"f": {"$float": "inf"}, "u": {"$float": "-inf"}, "n": 1}),
+    # Outside a record Dict[int, T] is written as mashumaro writes it: isoformat() datetimes, float seconds.
+    Case("dict_int_timedelta", D[int, dt.timedelta], {1: _TD, 2: -_TD}, "int_key_dict_duration",
+         {"1": dur(_TD), "2": dur(-_TD)}),
+    Case("dict_int_datetime", D[int, dt.datetime], {1: _AT}, "int_key_dict_timestamp", {"1": ts(_AT)}),
+    # Inside a pydantic model it goes through JSON: string keys, and no propertyNames in the schema.
+    Case("pyd_int_keys", PIntKeys, PIntKeys(m={1: "a", -2: "b"}, n={3: [dt.timedelta(seconds=1.5)]}), "p_int_keys",
+         {"m": {"1": "a", "-2": "b"}, "n": {"3": [dur(dt.timedelta(seconds=1.5))]}}),
+    Case("pyd_int_keys_none", PIntKeys, PIntKeys(m={}), "p_int_keys", {"m": {}, "n": None}),
+]

@@ -157,3 +157,94 @@ STRUCT_CASES = [
     # Flyte 2 writes the first variant; a JS object has no class to tell DA from DA2, so we refuse as flytekit does.
     Case("rec_union_ambiguous", U[DA, DA2], DA(a=1), "d_a_or_a2", {"a": 1}, expect_error="ambiguous", sdks=("flytekit",)),
 ]
+
+
+# issue 17: JSON Schema forms — where mashumaro's and pydantic's schemas differ from each other, or in detail.
+import enum  # noqa: E402
+from dataclasses import field  # noqa: E402
+
+
+@dataclass
+class DFactory:
+    n: int
+    xs: L[int] = field(default_factory=list)
+    m: D[str, int] = field(default_factory=dict)
+
+
+class PFactory(pydantic.BaseModel):
+    n: int
+    xs: L[int] = pydantic.Field(default_factory=list)
+    m: D[str, int] = pydantic.Field(default_factory=dict)
+
+
+@dataclass
+class DLiteral:
+    one: typing.Literal["a"]
+    two: typing.Literal["a", "b"]
+    num: typing.Literal[1]
+    opt: O[typing.Literal["x"]] = None
+
+
+class PLiteral(pydantic.BaseModel):
+    one: typing.Literal["a"]
+    two: typing.Literal["a", "b"]
+    num: typing.Literal[1]
+
+
+@dataclass
+class DUntyped:
+    raw: dict
+
+
+@dataclass
+class DEmpty:
+    pass
+
+
+class PEmpty(pydantic.BaseModel):
+    pass
+
+
+# Integer-like values, which a JS object would put first.
+IntLike = enum.Enum("IntLike", {"A": "b", "B": "1"})
+
+
+@dataclass
+class DIntLike:
+    e: IntLike
+
+
+class PIntLike(pydantic.BaseModel):
+    e: IntLike
+
+
+@dataclass
+class DNoneOrder:
+    a: U[None, int]
+    b: U[int, None, str]
+
+
+class PNoneOrder(pydantic.BaseModel):
+    a: U[None, int]
+    b: U[int, None, str]
+
+
+STRUCT_CASES += [
+    Case("dc_default_factory", DFactory, DFactory(n=1, xs=[2]), "d_factory", {"n": 1, "xs": [2], "m": {}}),
+    Case("pyd_default_factory", PFactory, PFactory(n=1, m={"k": 3}), "p_factory", {"n": 1, "xs": [], "m": {"k": 3}}),
+    Case("dc_literal_single", DLiteral, DLiteral(one="a", two="b", num=1, opt="x"), "d_literal",
+         {"one": "a", "two": "b", "num": 1, "opt": "x"}),
+    Case("pyd_literal_single", PLiteral, PLiteral(one="a", two="b", num=1), "p_literal", {"one": "a", "two": "b", "num": 1}),
+    Case("dc_untyped_dict", DUntyped, DUntyped(raw={"a": 1}), "d_untyped", {"raw": {"a": 1}}),
+    Case("dc_empty", DEmpty, DEmpty(), "d_empty", {}),
+    Case("pyd_empty", PEmpty, PEmpty(), "p_empty", {}),
+    # Flyte 2 writes an enum by name inside a pydantic model, by value inside a dataclass.
+    Case("dc_enum_int_like", DIntLike, DIntLike(e=IntLike.B), "d_int_like", {"e": "1"}),
+    Case("pyd_enum_int_like", PIntLike, PIntLike(e=IntLike.B), PerSdk("p_int_like", "p_int_like_names"),
+         PerSdk({"e": "1"}, {"e": "B"})),
+    Case("dc_none_order", DNoneOrder, DNoneOrder(a=None, b="s"), "d_none_order", {"a": None, "b": "s"}),
+    Case("pyd_none_order", PNoneOrder, PNoneOrder(a=3, b=None), "p_none_order", {"a": 3, "b": None}),
+    # A union literal embeds its variant's type, and with it the record's `structure` (see KNOWN_DIFFERENCES.md).
+    Case("rec_in_optional_list", O[L[PInner]], [PInner(x=1)], "opt_list_p_inner", [{"x": 1, "y": "d"}]),
+    Case("rec_in_optional_dict", O[D[str, PInner]], {"k": PInner(x=2)}, "opt_dict_p_inner", {"k": {"x": 2, "y": "d"}}),
+]

@@ -1,6 +1,6 @@
 // Schema ids the interop cases name (test/python/cases.py) → zod schemas, and the neutral-value decoder.
 import { z } from "zod";
-import { dataclass, duration, timestamp } from "../../src/index.js";
+import { dataclass, defaultFactory, duration, timestamp } from "../../src/index.js";
 
 const color = z.enum(["red", "green", "blue"]);
 const colorNames = z.enum(["RED", "GREEN", "BLUE"]);
@@ -106,6 +106,70 @@ export const schemas: Record<string, z.ZodType> = {
   list_color_names: z.array(colorNames),
   opt_mode: mode.nullable(),
 };
+
+// issue 17: JSON Schema forms — where mashumaro's and pydantic's schemas differ from each other, or in detail.
+const intLike = z.enum({ A: "b", B: "1" }); // the object form keeps "b" before the integer-like "1"
+const intLikeNames = z.enum(["A", "B"]);
+const literalFields = { one: z.literal("a"), two: z.literal(["a", "b"]), num: z.literal(1) };
+const noneOrder = { a: z.union([z.null(), z.int()]), b: z.union([z.int(), z.null(), z.string()]) };
+const factoryFields = {
+  n: z.int(),
+  xs: defaultFactory(z.array(z.int()), () => []),
+  m: defaultFactory(z.record(z.string(), z.int()), () => ({})),
+};
+Object.assign(schemas, {
+  d_factory: dataclass(z.object(factoryFields).meta({ title: "DFactory" })),
+  p_factory: z.object(factoryFields).meta({ title: "PFactory" }),
+  d_literal: dataclass(
+    z.object({ ...literalFields, opt: z.literal("x").nullable().optional() }).meta({ title: "DLiteral" }),
+  ),
+  p_literal: z.object(literalFields).meta({ title: "PLiteral" }),
+  d_untyped: dataclass(z.object({ raw: z.record(z.string(), z.unknown()) }).meta({ title: "DUntyped" })),
+  d_empty: dataclass(z.object({}).meta({ title: "DEmpty" })),
+  p_empty: z.object({}).meta({ title: "PEmpty" }),
+  d_int_like: dataclass(z.object({ e: intLike }).meta({ title: "DIntLike" })),
+  p_int_like: z.object({ e: intLike.meta({ title: "IntLike" }) }).meta({ title: "PIntLike" }),
+  p_int_like_names: z.object({ e: intLikeNames.meta({ title: "IntLike" }) }).meta({ title: "PIntLike" }),
+  d_none_order: dataclass(z.object(noneOrder).meta({ title: "DNoneOrder" })),
+  p_none_order: z.object(noneOrder).meta({ title: "PNoneOrder" }),
+  opt_list_p_inner: z.array(pInner).nullable(),
+  opt_dict_p_inner: z.record(z.string(), pInner).nullable(),
+  int_like: intLike,
+  int_like_names: intLikeNames,
+});
+
+// issue 17: value-level classes — untyped values inside maps, numbers whose msgpack form picks the union variant,
+// non-finite floats in records zod validates, and the form Python gives Dict[int, T].
+const untypedDict = z.record(z.string(), z.unknown());
+const intOrFloat = z.union([z.int(), z.number()]);
+const bigintOrFloat = z.union([z.bigint(), z.number()]);
+const intOrTimedelta = z.union([z.int(), duration()]);
+const intKeyFields = {
+  m: z.record(z.int(), z.string()),
+  n: z.record(z.int(), z.array(duration())).nullable().optional(),
+};
+Object.assign(schemas, {
+  dict_untyped_dict: z.record(z.string(), untypedDict),
+  str_or_dict_untyped_dict: z.union([z.string(), z.record(z.string(), untypedDict)]),
+  p_dict_of_dicts: z.object({ dd: z.record(z.string(), untypedDict) }).meta({ title: "PDictOfDicts" }),
+  p_int_or_float: z.object({ u: intOrFloat }).meta({ title: "PIntOrFloat" }),
+  p_bigint_or_float: z.object({ u: bigintOrFloat }).meta({ title: "PIntOrFloat" }),
+  d_int_or_float: dataclass(z.object({ u: intOrFloat }).meta({ title: "DIntOrFloat" })),
+  d_bigint_or_float: dataclass(z.object({ u: bigintOrFloat }).meta({ title: "DIntOrFloat" })),
+  p_numbers: z
+    .object({ l: z.array(bigintOrFloat), m: z.record(z.string(), bigintOrFloat) })
+    .meta({ title: "PNumbers" }),
+  p_int_or_timedelta: z.object({ u: intOrTimedelta }).meta({ title: "PIntOrTimedelta" }),
+  d_int_or_timedelta: dataclass(z.object({ u: intOrTimedelta }).meta({ title: "DIntOrTimedelta" })),
+  d_non_finite: dataclass(
+    z
+      .object({ f: z.number(), u: z.union([z.number(), z.string()]), n: z.int().default(1) })
+      .meta({ title: "DNonFinite" }),
+  ),
+  int_key_dict_duration: z.record(z.int(), duration()),
+  int_key_dict_timestamp: z.record(z.int(), timestamp()),
+  p_int_keys: z.object(intKeyFields).meta({ title: "PIntKeys" }),
+});
 
 /** Schema ids whose datetimes are JS Dates (the others hold timestamp() values). */
 const DATE_SCHEMAS = new Set(["date", "date_or_str", "list_date", "p_time", "d_time"]);

@@ -52,3 +52,19 @@ describe("guessType on hostile JSON Schema", () => {
     expect(guessed.safeParse({ gone: 1, proto: "x", tree: { kids: [{ kids: [] }] } }).success).toBe(true);
   });
 });
+
+describe("guessType keeps what Python declared", () => {
+  it("an enum field whose values look like integers keeps their order", () => {
+    const lt = ltype.simple(SimpleType.STRUCT);
+    lt.metadata = {
+      type: "object",
+      title: "Root",
+      properties: { e: { $ref: "#/$defs/E" } },
+      required: ["e"],
+      $defs: { E: { enum: ["b", "1", "a"], title: "E", type: "string" } },
+    } as never;
+    const guessed = engine.guessType(lt) as z.ZodObject;
+    const e = guessed.shape.e as z.ZodEnum;
+    expect(e.options).toEqual(["b", "1", "a"]);
+  });
+});

@@ -253,3 +253,17 @@ describe("custom types inside records", () => {
     expect(await e.toValue(l, S)).toEqual({ p: new Point(1, 2) });
   });
 });
+
+describe("defaults of fields a record leaves out", () => {
+  it("each value read gets its own default object, so changing one does not change the next", async () => {
+    const S = z.object({ n: z.int(), xs: z.array(z.int()).default([]) });
+    const l = await engine.toLiteral({ n: 1, xs: [] }, S);
+    // Python's msgpack without the field: {"n": 1}.
+    const lit1 = msgpack("81 a1 6e 01");
+    const a = await engine.toValue(lit1, S);
+    a.xs.push(99);
+    const b = await engine.toValue(lit1, S);
+    expect(b.xs).toEqual([]);
+    expect(await engine.toValue(l, S)).toEqual({ n: 1, xs: [] });
+  });
+});

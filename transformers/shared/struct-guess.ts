@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { LiteralType } from "../../src/literal/model.js";
 import type { Json, JsonObject } from "../../src/msgpack/json-schema.js";
 import { dataclass, duration, timestamp } from "../../src/schemas.js";
+import { orderedEnum } from "./ordered-enum.js";
 
 export function guessStruct(lt: LiteralType): z.ZodType {
   // Without a schema the STRUCT may hold any msgpack value (a top-level z.unknown() writes null, lists, numbers):
@@ -42,7 +43,7 @@ export function guessStruct(lt: LiteralType): z.ZodType {
     if (Array.isArray(s.enum) && s.enum.length > 0) {
       const values = s.enum;
       if (values.every((v) => typeof v === "string")) {
-        const e = z.enum(values as [string, ...string[]]);
+        const e = orderedEnum(values as [string, ...string[]]);
         return typeof s.title === "string" ? e.meta({ title: s.title }) : e;
       }
       return values.every(isScalar) ? z.literal(values as [string | number | boolean]) : z.unknown();
