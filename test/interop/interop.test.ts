@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { equals } from "@bufbuild/protobuf";
 import { afterAll, describe, expect, it } from "vitest";
+import { knownDifferences } from "../../scripts/known-differences.js";
 import {
   createTypeEngine,
   decodeLiteral,
@@ -127,21 +128,6 @@ async function judge(sdk: Sdk): Promise<{ version: string; cases: ManifestCase[]
     else if (r !== null) differ(c, "write", `Python read it differently: ${r}`);
   }
   return { version: manifest.version, cases: manifest.cases, differences };
-}
-
-/** Rows of KNOWN_DIFFERENCES.md: sdk (or *), case, check, reason. */
-function knownDifferences(): { sdk: string; case: string; check: string; reason: string }[] {
-  const text = readFileSync(join(root, "test/interop/KNOWN_DIFFERENCES.md"), "utf8");
-  return text
-    .split("\n")
-    .filter((l) => l.startsWith("|") && !/^\|[\s|:-]+\|$/.test(l) && !/^\|\s*sdk\s*\|/.test(l))
-    .map((l) =>
-      l
-        .split("|")
-        .slice(1, -1)
-        .map((x) => x.trim()),
-    )
-    .map(([sdk = "", name = "", check = "", reason = ""]) => ({ sdk, case: name, check, reason }));
 }
 
 const judged = { flytekit: await judge("flytekit"), flyte2: await judge("flyte2") };
