@@ -1,0 +1,124 @@
+"""What the random interop suite knows about a random case (random_cases.py) before judging it: the open
+flyte-types bugs it would hit (named `known-bug …` on the check they break) and the cases Flyte 2 cannot describe."""
+import typing
+
+from random_cases import contains, variant_of
+
+
+def _is_array_index(k: str) -> bool:
+    return k.isdigit() and (k == "0" or not k.startswith("0")) and int(k) < 2**32 - 1
+
+
+def js_key_order_lost(d, v, msgpack: bool = False) -> bool:
+    """Whether a map the case writes as msgpack has integer-like keys after others or out of ascending order: a JS
+    object lists such keys first and ascending, so no JS value holds that order (top-level Dict[str, T] is a
+    LiteralMap, whose deterministic bytes sort keys anyway)."""
+    k = d["k"]
+    if v is None:
+        return False
+    if k in ("dict", "intdict", "untyped"):
+        keys = [str(x) for x in v]
+        ints = [x for x in keys if _is_array_index(x)]
+        js = sorted(ints, key=int) + [x for x in keys if not _is_array_index(x)]
+        if (msgpack or k != "dict") and keys != js:
+            return True
+        if k == "untyped":
+            return any(isinstance(x, dict) and js_key_order_lost({"k": "untyped"}, x, True) for x in v.values()) or any(
+                isinstance(y, dict) and js_key_order_lost({"k": "untyped"}, y, True)
+                for x in v.values() if isinstance(x, list) for y in x)
+        return any(js_key_order_lost(d["of"], x, msgpack or k == "intdict") for x in v.values())
+    if k == "list":
+        return any(js_key_order_lost(d["of"], x, msgpack) for x in v)
+    if k == "union":
+        return js_key_order_lost(d["of"][variant_of(d, v)], v, msgpack)
+    if k == "record":
+        return any(js_key_order_lost(f["type"], getattr(v, f["name"]), True) for f in d["fields"])
+    return False
+
+
+def untyped_wide_int(d, v) -> bool:
+    """Whether untyped data (a bare dict) holds an int that msgpack writes as int64/uint64 (below -2**31 or from
+    2**32 on): flyte-types reads every such int as a bigint, even within 2**53, where a number is expected."""
+    def wide(x) -> bool:
+        if type(x) is int:
+            return not -(2**31) <= x < 2**32
+        if isinstance(x, dict):
+            return any(wide(y) for y in x.values())
+        if isinstance(x, list):
+            return any(wide(y) for y in x)
+        return False
+
+    k = d["k"]
+    if v is None:
+        return False
+    if k == "untyped":
+        return wide(v)
+    if k in ("dict", "intdict"):
+        return any(untyped_wide_int(d["of"], x) for x in v.values())
+    if k == "list":
+        return any(untyped_wide_int(d["of"], x) for x in v)
+    if k == "union":
+        return untyped_wide_int(d["of"][variant_of(d, v)], v)
+    if k == "record":
+        return any(untyped_wide_int(f["type"], getattr(v, f["name"])) for f in d["fields"])
+    return False
+
+
+def unions_taken(d, v, style=None):
+    """(union, the variant holding the value, enclosing record style) for every union the value passes through."""
+    k = d["k"]
+    if v is None and k != "union":
+        return
+    if k == "list":
+        for x in v:
+            yield from unions_taken(d["of"], x, style)
+    elif k in ("dict", "intdict"):
+        for x in v.values():
+            yield from unions_taken(d["of"], x, style or ("dataclass" if k == "intdict" else None))
+    elif k == "union":
+        variant = d["of"][variant_of(d, v)]
+        yield d, variant, style
+        yield from unions_taken(variant, v, style)
+    elif k == "record":
+        for f in d["fields"]:
+            yield from unions_taken(f["type"], getattr(v, f["name"]), d["style"])
+
+
+def pydantic_float_or_timedelta(d, v) -> bool:
+    """Whether a pydantic model holds a float in a Union with a timedelta variant: pydantic writes a timedelta as an
+    ISO string only, yet flyte-types takes the msgpack float for a duration as well and calls the union ambiguous."""
+    return any(style == "pydantic" and variant["k"] == "float" and any(x["k"] == "timedelta" for x in u["of"])
+               for u, variant, style in unions_taken(d, v))
+
+
+def list_or_map_in_msgpack(d, v) -> bool:
+    """Whether a map passes through a union with a list variant inside msgpack (a record or Dict[int, T]):
+    flyte-types reads the map as the list of its keys ({"a": 1} → ["a"])."""
+    maps = ("dict", "intdict", "untyped")
+    return any(style is not None and variant["k"] in maps and any(x["k"] == "list" for x in u["of"])
+               for u, variant, style in unions_taken(d, v))
+
+
+def empty_record_in_union(d) -> bool:
+    """Whether a union has a record without fields among its variants."""
+    return contains(d, lambda x: x["k"] == "union" and any(
+        y["k"] == "record" and not y["fields"] for y in x["of"]))
+
+
+def flyte2_enum_by_value(d, mode: typing.Optional[str] = None) -> bool:
+    """Whether a pydantic model holds an enum under a Union other than Optional[X]: Flyte 2 writes such a member by
+    value while its JSON Schema lists names (flyte.types _convert_enum_field unwraps only Optional), which no zod
+    schema can say. `mode`: None outside pydantic models, "pyd" where Flyte 2 walks the fields, "raw" where not."""
+    k = d["k"]
+    if k == "enum":
+        return mode == "raw"
+    if k in ("list", "dict", "intdict"):
+        return flyte2_enum_by_value(d["of"], mode)
+    if k == "union":
+        inner = [x for x in d["of"] if x["k"] != "none"]
+        return any(flyte2_enum_by_value(x, "raw" if mode == "pyd" and len(inner) > 1 else mode) for x in inner)
+    if k == "record":
+        if d["style"] != "pydantic":
+            return False
+        return any(flyte2_enum_by_value(f["type"], mode or "pyd") for f in d["fields"])
+    return False
