@@ -99,12 +99,6 @@ def list_or_map_in_msgpack(d, v) -> bool:
                for u, variant, style in unions_taken(d, v))
 
 
-def empty_record_in_union(d) -> bool:
-    """Whether a union has a record without fields among its variants."""
-    return contains(d, lambda x: x["k"] == "union" and any(
-        y["k"] == "record" and not y["fields"] for y in x["of"]))
-
-
 def flyte2_enum_by_value(d, mode: typing.Optional[str] = None) -> bool:
     """Whether a pydantic model holds an enum under a Union other than Optional[X]: Flyte 2 writes such a member by
     value while its JSON Schema lists names (flyte.types _convert_enum_field unwraps only Optional), which no zod

@@ -11,7 +11,7 @@ import sys
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 from random_cases import contains, describe, jobs, make_case, plain, sdk_form  # noqa: E402
 from random_known import (  # noqa: E402
-    empty_record_in_union, flyte2_enum_by_value, js_key_order_lost, list_or_map_in_msgpack,
+    flyte2_enum_by_value, js_key_order_lost, list_or_map_in_msgpack,
     pydantic_float_or_timedelta, untyped_wide_int)
 from sdks import load, same  # noqa: E402
 
@@ -52,8 +52,6 @@ def main() -> None:
                 bugs["read"] = bugs["guess"] = "known-bug pydantic float read as ambiguous with timedelta"
             if list_or_map_in_msgpack(d, v):
                 bugs["read"] = bugs["bytes"] = bugs["consume"] = "known-bug msgpack map read as the list of its keys"
-            if empty_record_in_union(d):
-                bugs["guess"] = "known-bug guessed union with an empty record"
             if bugs:
                 entry["known_bugs"] = bugs
             if sdk.name == "flyte2" and flyte2_enum_by_value(d):

@@ -1,7 +1,14 @@
 // guessType over JSON Schemas that come from outside (a LiteralType's metadata): hostile shapes stay cheap.
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { createTypeEngine, decodeLiteralType, encodeLiteralType, ltype, SimpleType } from "../../src/index.js";
+import {
+  createTypeEngine,
+  dataclass,
+  decodeLiteralType,
+  encodeLiteralType,
+  ltype,
+  SimpleType,
+} from "../../src/index.js";
 
 const engine = createTypeEngine();
 
@@ -66,5 +73,16 @@ describe("guessType keeps what Python declared", () => {
     const guessed = engine.guessType(lt) as z.ZodObject;
     const e = guessed.shape.e as z.ZodEnum;
     expect(e.options).toEqual(["b", "1", "a"]);
+  });
+});
+
+describe("guessType of a dataclass without fields", () => {
+  it("is an empty dataclass record, whose LiteralType is the one mashumaro wrote, not an untyped dict", async () => {
+    const Empty = dataclass(z.strictObject({}).meta({ title: "DEmpty" }));
+    const lt = engine.literalType(Empty);
+    expect(lt.metadata).toEqual({ type: "object", title: "DEmpty", additionalProperties: false });
+    const guessed = engine.guessType(lt) as z.ZodType;
+    expect(engine.literalType(guessed)).toEqual(lt);
+    expect(await engine.toValue(await engine.toLiteral({}, Empty), guessed)).toEqual({});
   });
 });

@@ -72,6 +72,11 @@ export function guessStruct(lt: LiteralType): z.ZodType {
 
   const objectOf = (s: JsonObject): z.ZodType => {
     const props = s.properties;
+    // mashumaro writes a dataclass without fields with no `properties` at all, closed by additionalProperties: false.
+    if (!isObject(props) && s.additionalProperties === false) {
+      const empty = z.strictObject({});
+      return dataclass(typeof s.title === "string" ? empty.meta({ title: s.title }) : empty);
+    }
     if (!isObject(props)) {
       const value = walk(isObject(s.additionalProperties) ? s.additionalProperties : undefined);
       const names = s.propertyNames;
