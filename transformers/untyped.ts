@@ -7,16 +7,44 @@ import { type ConvertContext, INVALID } from "../src/codec/context.js";
 import { binaryValueOf, literalMismatch, NOT_BINARY } from "../src/codec/literal-read.js";
 import { lit } from "../src/literal/model.js";
 import { writeMsgpack } from "../src/msgpack/msgpack-writer.js";
-import { isPlainObject } from "./shared/objects.js";
+import { isPlainObject, setOwn } from "./shared/objects.js";
 import { structLiteralType } from "./shared/struct-type.js";
 import { packUntyped } from "./shared/untyped-values.js";
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * `v` with every bigint in the safe range as a number: msgpack's int64 and uint64 forms arrive as bigints, and
+ * Python writes 2**32 in them, but an integer a number holds exactly is a number to the rest of JS, as for typed
+ * INTEGER fields. Only the arrays and objects that lead to a change are copied.
+ */
+function safeIntegers(v: unknown): unknown {
+  if (typeof v === "bigint") return v >= -MAX_SAFE && v <= MAX_SAFE ? Number(v) : v;
+  if (Array.isArray(v)) {
+    let out: unknown[] | undefined;
+    v.forEach((x, i) => {
+      const y = safeIntegers(x);
+      if (y !== x) (out ??= [...v])[i] = y;
+    });
+    return out ?? v;
+  }
+  if (!isPlainObject(v)) return v;
+  let out: Record<string, unknown> | undefined;
+  for (const k of Object.keys(v)) {
+    const x = v[k];
+    const y = safeIntegers(x);
+    if (y !== x) setOwn((out ??= { ...v }), k, y);
+  }
+  return out ?? v;
+}
 
 export const untypedKind: KindHandler<"untyped"> = {
   compile(desc) {
     const objectOnly = desc.shape === "object";
     const shapeOk = (v: unknown, cx: ConvertContext, what: string): boolean =>
       !objectOnly || isPlainObject(v) || cx.mismatch(what, v) !== INVALID;
-    const fromPlain = (v: unknown, cx: ConvertContext): unknown => (shapeOk(v, cx, "a msgpack map") ? v : INVALID);
+    const fromPlain = (v: unknown, cx: ConvertContext): unknown =>
+      shapeOk(v, cx, "a msgpack map") ? safeIntegers(v) : INVALID;
     return {
       desc,
       literalType: structLiteralType(),

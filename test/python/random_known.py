@@ -36,34 +36,6 @@ def js_key_order_lost(d, v, msgpack: bool = False) -> bool:
     return False
 
 
-def untyped_wide_int(d, v) -> bool:
-    """Whether untyped data (a bare dict) holds an int that msgpack writes as int64/uint64 (below -2**31 or from
-    2**32 on): flyte-types reads every such int as a bigint, even within 2**53, where a number is expected."""
-    def wide(x) -> bool:
-        if type(x) is int:
-            return not -(2**31) <= x < 2**32
-        if isinstance(x, dict):
-            return any(wide(y) for y in x.values())
-        if isinstance(x, list):
-            return any(wide(y) for y in x)
-        return False
-
-    k = d["k"]
-    if v is None:
-        return False
-    if k == "untyped":
-        return wide(v)
-    if k in ("dict", "intdict"):
-        return any(untyped_wide_int(d["of"], x) for x in v.values())
-    if k == "list":
-        return any(untyped_wide_int(d["of"], x) for x in v)
-    if k == "union":
-        return untyped_wide_int(d["of"][variant_of(d, v)], v)
-    if k == "record":
-        return any(untyped_wide_int(f["type"], getattr(v, f["name"])) for f in d["fields"])
-    return False
-
-
 def unions_taken(d, v, style=None):
     """(union, the variant holding the value, enclosing record style) for every union the value passes through."""
     k = d["k"]

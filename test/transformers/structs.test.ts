@@ -267,3 +267,14 @@ describe("defaults of fields a record leaves out", () => {
     expect(await engine.toValue(l, S)).toEqual({ n: 1, xs: [] });
   });
 });
+
+describe("integers in untyped data", () => {
+  it("int64 and uint64 forms read as numbers where a number holds them exactly, bigints beyond, and write back alike", async () => {
+    const Dict = z.record(z.string(), z.unknown());
+    // Python's msgpack for {"a": 2**32, "b": -2**31 - 1, "c": 2**60}: uint64, int64 and uint64 forms.
+    const python = "83 a161 cf0000000100000000 a162 d3ffffffff7fffffff a163 cf1000000000000000";
+    const value = await engine.toValue(msgpack(python), Dict);
+    expect(value).toEqual({ a: 2 ** 32, b: -(2 ** 31) - 1, c: 2n ** 60n });
+    expect(hex(binaryOf(await engine.toLiteral(value, Dict)))).toBe(python.replaceAll(" ", ""));
+  });
+});
