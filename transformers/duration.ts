@@ -33,6 +33,10 @@ const fromDuration = (d: Duration, cx: ConvertContext): unknown =>
 // Neither writes a msgpack int: in a union's first pass one is left to an INTEGER variant.
 const fromPlain = (v: unknown, cx: ConvertContext): unknown => {
   if (cx.strictNumbers && cx.wire === "int") return cx.mismatch("msgpack float seconds", v, "msgpack float seconds");
+  // Choosing a union's variant (a trial) inside a pydantic record: a number there is never a timedelta.
+  if (cx.failFast && cx.recordStyle === "pydantic" && typeof v !== "string") {
+    return cx.mismatch("an ISO-8601 duration", v, "ISO-8601 duration");
+  }
   if (typeof v === "number" && Number.isFinite(v)) return fromDuration(durationFromSeconds(v), cx);
   if (typeof v === "bigint") return fromDuration({ seconds: v, nanos: 0 }, cx);
   const parsed = typeof v === "string" ? parseIsoDuration(v) : undefined;

@@ -102,7 +102,18 @@ export const structKind: KindHandler<"struct"> = {
       return bad ? INVALID : undefined;
     };
 
+    // The fields are read knowing the record's style: a pydantic record never holds a timedelta as a number.
     const fromPlain = (v: unknown, cx: ConvertContext): unknown => {
+      const outer = cx.recordStyle;
+      cx.recordStyle = desc.style;
+      try {
+        return readFields(v, cx);
+      } finally {
+        cx.recordStyle = outer;
+      }
+    };
+
+    const readFields = (v: unknown, cx: ConvertContext): unknown => {
       if (!isPlainObject(v)) return mismatch(v, cx, "a msgpack map");
       const extra = desc.unknownKeys === "strip" && !cx.strictNumbers ? [] : extraKeys(v);
       if (extra.length > 0 && desc.unknownKeys !== "passthrough") return refuseExtra(extra, cx);

@@ -6,6 +6,7 @@ import { describeValue, msg } from "../errors/messages.js";
 import { formatPath, type PathSegment } from "../errors/path.js";
 import type { LiteralType } from "../literal/model.js";
 import type { OffloadOptions } from "../literal/offload.js";
+import type { SchemaStyle } from "../msgpack/json-schema.js";
 import type { Storage } from "../storage/storage.js";
 import type { NumberWire, WireFloats } from "./msgpack-wire.js";
 
@@ -78,6 +79,11 @@ export class ConvertContext {
    * union; in a union's first pass the INTEGER, FLOAT and DURATION codecs follow it, as Python does.
    */
   wire: NumberWire = undefined;
+  /**
+   * The style of the record whose fields are being read from msgpack, if any: pydantic writes a timedelta as an
+   * ISO-8601 string, so inside its records a number is never one (a union's first pass holds to that).
+   */
+  recordStyle: SchemaStyle | undefined = undefined;
   readonly truncateDatetimes: boolean;
   readonly storage: Storage;
   /** Uploads the literal needs before it may be handed out (toLiteral), in the order met. */

@@ -56,13 +56,6 @@ def unions_taken(d, v, style=None):
             yield from unions_taken(f["type"], getattr(v, f["name"]), d["style"])
 
 
-def pydantic_float_or_timedelta(d, v) -> bool:
-    """Whether a pydantic model holds a float in a Union with a timedelta variant: pydantic writes a timedelta as an
-    ISO string only, yet flyte-types takes the msgpack float for a duration as well and calls the union ambiguous."""
-    return any(style == "pydantic" and variant["k"] == "float" and any(x["k"] == "timedelta" for x in u["of"])
-               for u, variant, style in unions_taken(d, v))
-
-
 def list_or_map_in_msgpack(d, v) -> bool:
     """Whether a map passes through a union with a list variant inside msgpack (a record or Dict[int, T]):
     flyte-types reads the map as the list of its keys ({"a": 1} → ["a"])."""

@@ -75,3 +75,20 @@ describe("a union of int and timedelta inside a record", () => {
     expect(await engine.toValue(generic, D)).toEqual({ u: 5 });
   });
 });
+
+describe("timedelta in a pydantic record's union", () => {
+  it("a msgpack float is the float variant: pydantic writes a timedelta only as an ISO-8601 string", async () => {
+    const P = z.object({ u: z.union([z.number(), duration()]) }).meta({ title: "P" });
+    const read = (h: string) => engine.toValue(lit.binary(Buffer.from(h, "hex"), "msgpack"), P);
+    expect(await read("81a175cb3ff8000000000000")).toEqual({ u: 1.5 });
+    expect(await read("81a175a450543553")).toEqual({ u: { seconds: 5n, nanos: 0 } });
+  });
+});
+
+describe("timedelta in a pydantic record's union, integral floats", () => {
+  it("2.0 is the float variant of Union[float, None, timedelta]", async () => {
+    const P = z.object({ x: z.union([z.number(), z.null(), duration()]) }).meta({ title: "P" });
+    const got = await engine.toValue(lit.binary(Buffer.from("81a178cb4000000000000000", "hex"), "msgpack"), P);
+    expect(got).toEqual({ x: 2 });
+  });
+});
