@@ -7,6 +7,7 @@ import type {
   Literal,
   LiteralCollection,
   LiteralMap,
+  LiteralOffloadedMetadata,
   Primitive,
   Scalar,
   StructuredDataset,
@@ -68,6 +69,17 @@ export const lit = {
         uri,
         metadata: { $typeName: "flyteidl.core.BlobMetadata", type: blobType(format, multipart) },
       } as Blob,
+    }),
+  /** A literal stored elsewhere: `uri` holds its bytes (`sizeBytes` of them), `inferredType` its LiteralType. */
+  offloaded: (uri: string, sizeBytes: bigint, inferredType: LiteralType) =>
+    literal({
+      case: "offloadedMetadata",
+      value: {
+        $typeName: "flyteidl.core.LiteralOffloadedMetadata",
+        uri,
+        sizeBytes,
+        inferredType,
+      } as LiteralOffloadedMetadata,
     }),
   /** A StructuredDataset at `uri`, carrying its type (format, columns) in its metadata. */
   structuredDataset: (uri: string, type: StructuredDatasetType) =>

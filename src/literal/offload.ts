@@ -6,7 +6,7 @@ import { msg } from "../errors/messages.js";
 import type { Storage } from "../storage/storage.js";
 import { joinUri } from "../storage/uri.js";
 import { computeHashString } from "./literal-hash.js";
-import { type Literal, LiteralSchema, type LiteralType } from "./model.js";
+import { type Literal, LiteralSchema, type LiteralType, lit } from "./model.js";
 import { decodeLiteral, encodeLiteral } from "./wire.js";
 
 const MiB = 1024 * 1024;
@@ -206,17 +206,7 @@ export async function offloadLiteral(
   const uri = joinUri(options.outputPrefix, `${name}_offloaded_metadata.pb`);
   await storage.write(uri, bytes);
   return {
-    $typeName: "flyteidl.core.Literal",
-    value: {
-      case: "offloadedMetadata",
-      value: {
-        $typeName: "flyteidl.core.LiteralOffloadedMetadata",
-        uri,
-        sizeBytes: BigInt(size),
-        inferredType: literalType,
-      },
-    },
+    ...lit.offloaded(uri, BigInt(size), literalType),
     hash: literal.hash !== "" ? literal.hash : computeHashString(LiteralSchema, literal),
-    metadata: {},
   };
 }

@@ -43,20 +43,8 @@ function countingStorage() {
   return { storage: new Storage({ rawOutputPrefix: join(work, "raw"), backends: [backend] }), counts };
 }
 
-const ref = (uri: string, size: number): Literal => ({
-  $typeName: "flyteidl.core.Literal",
-  value: {
-    case: "offloadedMetadata",
-    value: {
-      $typeName: "flyteidl.core.LiteralOffloadedMetadata",
-      uri,
-      sizeBytes: BigInt(size),
-      inferredType: ltype.collection(ltype.simple(SimpleType.INTEGER)),
-    },
-  },
-  hash: "",
-  metadata: {},
-});
+const ref = (uri: string, size: number): Literal =>
+  lit.offloaded(uri, BigInt(size), ltype.collection(ltype.simple(SimpleType.INTEGER)));
 
 /** Writes `literal` to `name` under the work directory; returns its path and size. */
 function store(name: string, literal: Literal): [string, number] {

@@ -145,20 +145,8 @@ async function offloadGraph(work: string, b: Uint8Array): Promise<void> {
   }
 }
 
-const offloadedRef = (uri: string, size: number): Literal => ({
-  $typeName: "flyteidl.core.Literal",
-  value: {
-    case: "offloadedMetadata",
-    value: {
-      $typeName: "flyteidl.core.LiteralOffloadedMetadata",
-      uri,
-      sizeBytes: BigInt(size),
-      inferredType: ltype.simple(SimpleType.INTEGER),
-    },
-  },
-  hash: "",
-  metadata: {},
-});
+const offloadedRef = (uri: string, size: number): Literal =>
+  lit.offloaded(uri, BigInt(size), ltype.simple(SimpleType.INTEGER));
 
 const Record = z.object({
   id: z.int(),
