@@ -24,7 +24,9 @@ function safeIntegers(v: unknown): unknown {
     let out: unknown[] | undefined;
     v.forEach((x, i) => {
       const y = safeIntegers(x);
-      if (y !== x) (out ??= [...v])[i] = y;
+      if (y === x) return;
+      out ??= [...v];
+      out[i] = y;
     });
     return out ?? v;
   }
@@ -33,7 +35,9 @@ function safeIntegers(v: unknown): unknown {
   for (const k of Object.keys(v)) {
     const x = v[k];
     const y = safeIntegers(x);
-    if (y !== x) setOwn((out ??= { ...v }), k, y);
+    if (y === x) continue;
+    out ??= { ...v };
+    setOwn(out, k, y);
   }
   return out ?? v;
 }
