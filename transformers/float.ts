@@ -23,7 +23,7 @@ const check = (value: unknown, cx: ConvertContext): number | Invalid => {
     return cx.mismatch("a number", value, "number");
   }
   // In a union's first pass an integral number belongs to an INTEGER variant (see ConvertContext).
-  if (cx.strictNumbers && Number.isInteger(value)) {
+  if (cx.strictNumbers && Number.isInteger(value) && !Object.is(value, -0)) {
     return cx.fail(ErrorCode.typeMismatch, msg.integralNumber, "non-integral number", `${value}`);
   }
   return value;

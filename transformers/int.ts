@@ -69,7 +69,8 @@ export const intKind: KindHandler<"int"> = {
         }
         return value;
       }
-      if (typeof value !== "number" || !Number.isInteger(value)) {
+      // -0 is integral to JS, but only a float holds it in Python: a union's first pass leaves it to a FLOAT variant.
+      if (typeof value !== "number" || !Number.isInteger(value) || (cx.strictNumbers && Object.is(value, -0))) {
         return cx.mismatch(expected, value);
       }
       if (!Number.isSafeInteger(value)) {

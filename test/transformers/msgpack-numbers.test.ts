@@ -92,3 +92,17 @@ describe("timedelta in a pydantic record's union, integral floats", () => {
     expect(got).toEqual({ x: 2 });
   });
 });
+
+describe("-0 in a union of int and float", () => {
+  it("is the float variant, as Python's -0.0 is a float", async () => {
+    const U = z.union([z.int(), z.number()]);
+    const l = await engine.toLiteral(-0, U);
+    const u = l.value.case === "scalar" && l.value.value.value.case === "union" ? l.value.value.value.value : undefined;
+    expect(u?.type?.structure?.tag).toBe("float");
+    expect(Object.is(await engine.toValue(l, U), -0)).toBe(true);
+    const one = await engine.toLiteral(1, U);
+    const v =
+      one.value.case === "scalar" && one.value.value.value.case === "union" ? one.value.value.value.value : undefined;
+    expect(v?.type?.structure?.tag).toBe("int");
+  });
+});
