@@ -35,8 +35,8 @@ interface RandomCase {
   /** Why Python's own round trip rules the case out (pickled, refuses the value, reads back something else). */
   excluded?: string;
   detail?: string;
-  /** Checks an open flyte-types bug breaks for this case (check → "known-bug <name>"); see random_produce.py. */
-  known_bugs?: Partial<Record<Check, string>>;
+  /** Checks a deliberate difference (KNOWN_DIFFERENCES.md) breaks for this case, with the reason; see random_produce.py. */
+  known?: Partial<Record<Check, string>>;
 }
 interface Difference {
   sdk: Sdk;
@@ -95,7 +95,7 @@ async function judge(sdk: Sdk): Promise<{ version: string; cases: RandomCase[]; 
   for (const c of manifest.cases) {
     if (c.excluded !== undefined) continue;
     const differ = (check: Check, detail: string, explained?: string) => {
-      const known = explained ?? c.known_bugs?.[check];
+      const known = explained ?? c.known?.[check];
       differences.push({ sdk, case: c, check, detail, ...(known === undefined ? {} : { known }) });
     };
     const attempt = async (check: Check, body: () => Promise<string | undefined> | string | undefined) => {
@@ -163,7 +163,7 @@ async function judge(sdk: Sdk): Promise<{ version: string; cases: RandomCase[]; 
   for (const c of manifest.cases) {
     if (c.excluded !== undefined || !existsSync(join(dir, "ts", `${c.name}.pb`))) continue;
     const r = results[c.name];
-    const known = c.known_bugs?.consume;
+    const known = c.known?.consume;
     const detail = r === undefined ? "Python did not read it" : `Python read ${r}`;
     if (r !== null)
       differences.push({ sdk, case: c, check: "consume", detail, ...(known === undefined ? {} : { known }) });

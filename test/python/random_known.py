@@ -1,5 +1,5 @@
 """What the random interop suite knows about a random case (random_cases.py) before judging it: the open
-flyte-types bugs it would hit (named `known-bug …` on the check they break) and the cases Flyte 2 cannot describe."""
+deliberate differences it would hit (named on the check they break) and the cases Flyte 2 cannot describe."""
 import typing
 
 from random_cases import contains, variant_of
@@ -54,14 +54,6 @@ def unions_taken(d, v, style=None):
     elif k == "record":
         for f in d["fields"]:
             yield from unions_taken(f["type"], getattr(v, f["name"]), d["style"])
-
-
-def list_or_map_in_msgpack(d, v) -> bool:
-    """Whether a map passes through a union with a list variant inside msgpack (a record or Dict[int, T]):
-    flyte-types reads the map as the list of its keys ({"a": 1} → ["a"])."""
-    maps = ("dict", "intdict", "untyped")
-    return any(style is not None and variant["k"] in maps and any(x["k"] == "list" for x in u["of"])
-               for u, variant, style in unions_taken(d, v))
 
 
 def flyte2_enum_by_value(d, mode: typing.Optional[str] = None) -> bool:
