@@ -2,6 +2,7 @@
 // union of an integer and a float (or a timedelta, which mashumaro writes as float seconds) must: Python reads a
 // msgpack int into the int variant and a msgpack float into the other. The bytes are walked a second time, beside
 // the value decodeMsgpack built from them (so they are already checked), only for types that hold such a union.
+import { fixedPayload } from "../msgpack/msgpack-reader.js";
 import type { TypeDesc } from "./descriptor.js";
 
 /** The msgpack form a number had: `int`, `float`, or unknown (not from tracked msgpack: a Struct, a JS value). */
@@ -20,39 +21,6 @@ let bytes = EMPTY;
 let view = EMPTY_VIEW;
 let pos = 0;
 let table: WireFloats | undefined;
-
-/** Payload bytes after heads of fixed size (0xc0..0xdf), -1 for the others. */
-function fixedSize(head: number): number {
-  switch (head) {
-    case 0xc0:
-    case 0xc2:
-    case 0xc3:
-      return 0;
-    case 0xcc:
-    case 0xd0:
-      return 1;
-    case 0xcd:
-    case 0xd1:
-    case 0xd4:
-      return 2;
-    case 0xd5:
-      return 3;
-    case 0xce:
-    case 0xd2:
-      return 4;
-    case 0xd6:
-      return 5;
-    case 0xcf:
-    case 0xd3:
-      return 8;
-    case 0xd7:
-      return 9;
-    case 0xd8:
-      return 17;
-    default:
-      return -1;
-  }
-}
 
 /** The length field of a variable-size head at `pos` (advancing past it), for the given width. */
 function length(width: 1 | 2 | 4): number {
@@ -108,7 +76,7 @@ function walk(v: unknown): boolean {
     case 0xdf:
       return container(length(4), true, v);
     default:
-      pos += Math.max(0, fixedSize(head));
+      pos += Math.max(0, fixedPayload(head));
       return false;
   }
 }

@@ -73,8 +73,8 @@ export function decodeMsgpack(bytes: Uint8Array): unknown {
   return restoreKeys(value, protoMarker, []);
 }
 
-// Byte sizes of fixed-width payloads by head byte (0xc0..0xdf); -1 for heads handled in the switch.
-function fixedPayload(head: number): number {
+/** Byte sizes of fixed-width payloads by head byte (0xc0..0xdf); -1 for variable-size heads. */
+export function fixedPayload(head: number): number {
   switch (head) {
     case 0xc0:
     case 0xc2:
