@@ -42,6 +42,14 @@ export async function checkedFile(
       return refuse(error);
     }
   };
+  return rangedBlob(size, read);
+}
+
+/**
+ * A Blob of `size` bytes whose slices read through `read(start, end)`: the two methods parquet-wasm calls (`size`,
+ * `slice(…).arrayBuffer()`), with Blob's rules for negative and out-of-range bounds.
+ */
+export function rangedBlob(size: number, read: (start: number, end: number) => Promise<ArrayBuffer>): Blob {
   const at = (x: number | undefined, dflt: number) =>
     x === undefined ? dflt : x < 0 ? Math.max(0, size + x) : Math.min(x, size);
   return {

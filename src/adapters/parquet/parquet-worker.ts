@@ -6,7 +6,7 @@ import { openAsBlob } from "node:fs";
 import { parentPort } from "node:worker_threads";
 import * as pw from "parquet-wasm";
 import { msg } from "../../errors/messages.js";
-import { checkedFile } from "./checked-file.js";
+import { checkedFile, rangedBlob } from "./checked-file.js";
 import type { FromWorker, ReadSettings, ToWorker, WriterSettings } from "./worker-protocol.js";
 
 const port = parentPort as NonNullable<typeof parentPort>;
@@ -63,16 +63,7 @@ function remoteBlob(job: number, size: number) {
       ranges.set(rid, { resolve, reject });
       post({ t: "range", job, rid, start, end });
     });
-  const at = (x: number | undefined, dflt: number) =>
-    x === undefined ? dflt : x < 0 ? Math.max(0, size + x) : Math.min(x, size);
-  return {
-    size,
-    slice(start?: number, end?: number) {
-      const s = at(start, 0);
-      const e = at(end, size);
-      return { size: Math.max(0, e - s), arrayBuffer: () => fetchRange(s, Math.max(s, e)) };
-    },
-  } as unknown as Blob;
+  return rangedBlob(size, fetchRange);
 }
 
 async function write(job: number, settings: WriterSettings, w: Writer): Promise<void> {
