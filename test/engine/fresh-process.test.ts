@@ -17,8 +17,17 @@ const work = mkdtempSync(join(tmpdir(), "flyte-fresh-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Runs an ES module in a new node process with `work` as its directory; returns what it printed. */
-const runFresh = (code: string): string =>
-  execFileSync(process.execPath, ["--input-type=module", "-e", code], { cwd: work, encoding: "utf8" });
+const runFresh = (code: string, flags: readonly string[] = []): string =>
+  execFileSync(process.execPath, [...flags, "--input-type=module", "-e", code], { cwd: work, encoding: "utf8" });
+
+const datasetRoundTrip = `
+  import { createTypeEngine, ArrowTable, StructuredDataset, structuredDataset } from ${JSON.stringify(entry)};
+  import * as A from ${JSON.stringify(arrow)};
+  const engine = createTypeEngine();
+  const table = A.tableFromArrays({ x: Int32Array.from([1, 2, 3]) });
+  const lit = await engine.toLiteral(StructuredDataset.from(ArrowTable, table), structuredDataset());
+  console.log((await (await engine.toValue(lit, structuredDataset())).open(ArrowTable).all()).numRows);
+`;
 
 describe("a fresh process", () => {
   it("createTypeEngine() is all it takes: values, and a dataset written and read through dist's workers", () => {
@@ -36,6 +45,12 @@ describe("a fresh process", () => {
     expect(JSON.parse(out.trim())).toEqual({ n: 41, rows: 3, y: ["a", "b", "c"] });
     // The default storage is local, under the working directory: no server was needed.
     expect(readdirSync(join(work, ".flyte-data", "raw")).length).toBe(1);
+  });
+
+  it("the Parquet workers start under node options a worker thread refuses (V8 and per-process flags)", () => {
+    // A Worker given --expose-gc or --max-old-space-size in its execArgv throws ERR_WORKER_INVALID_EXEC_ARGV.
+    const flags = ["--expose-gc", "--max-old-space-size=2048", "--title=flyte-types-test", "--no-warnings"];
+    expect(runFresh(datasetRoundTrip, flags).trim()).toBe("3");
   });
 });
 

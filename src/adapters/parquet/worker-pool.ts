@@ -62,20 +62,50 @@ interface Entry {
 const fromSource = import.meta.url.endsWith(".ts");
 const script = new URL(fromSource ? "./parquet-worker.ts" : "./parquet-worker.js", import.meta.url);
 
-/** Options that describe the main script rather than the runtime; a worker refuses them (ERR_INPUT_TYPE_NOT_ALLOWED). */
-const SCRIPT_OPTIONS = new Set(["--input-type", "-e", "--eval", "-p", "--print"]);
-
-/** The parent's Node options, less those about its own script (`node --input-type=module -e …` runs us too). */
+/**
+ * The parent's Node options that a worker needs to load its modules as the parent does (a loader such as tsx's,
+ * --conditions, experimental module features), each with its value. Everything else stays out: options about the
+ * parent's own script (`node --input-type=module -e …` runs us too) make a worker refuse to start
+ * (ERR_INPUT_TYPE_NOT_ALLOWED), and so do V8 and per-process options such as --expose-gc or --max-old-space-size
+ * (ERR_WORKER_INVALID_EXEC_ARGV).
+ */
 export function workerExecArgv(argv: readonly string[] = process.execArgv): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
-    const [name, value] = arg.split("=", 2);
-    if (!SCRIPT_OPTIONS.has(name as string)) out.push(arg);
-    else if (value === undefined) i++; // the option's value (a module type, a script) follows it
+    const [name = "", value] = arg.split("=", 2);
+    const keep = LOADER_OPTIONS.has(name) || /^--(no-)?experimental-/.test(name);
+    // An option that takes a value may have it in the next argument.
+    const next = value === undefined && VALUED_OPTIONS.has(name) ? argv[++i] : undefined;
+    if (keep) out.push(...(next === undefined ? [arg] : [arg, next]));
   }
   return out;
 }
+
+const LOADER_OPTIONS = new Set([
+  "--import",
+  "--require",
+  "-r",
+  "--loader",
+  "--experimental-loader",
+  "--conditions",
+  "-C",
+]);
+/** Options whose value may follow as its own argument (any kept or not, so that the value is not read as an option). */
+const VALUED_OPTIONS = new Set([
+  ...LOADER_OPTIONS,
+  "--input-type",
+  "-e",
+  "--eval",
+  "-p",
+  "--print",
+  "--title",
+  "--env-file",
+  "--inspect-port",
+  "--disable-warning",
+  "--unhandled-rejections",
+  "--redirect-warnings",
+]);
 
 export class WorkerPool {
   /** Workers that take new jobs. */
