@@ -1,122 +1,93 @@
-// Runs every case through flyte-types, flytekit and Flyte 2 on this machine, one process each, and writes
-// bench/RESULTS.md. usage: npm run bench [-- --ts-runs 7 --py-runs 3 --only <case>|storage|dataset]
+// Runs the benchmarks (literals, storage, datasets) through flyte-types and the Python SDKs on this machine, one
+// process per measurement, and writes bench/RESULTS.md. `npm run bench` compiles the benchmarks and the library to
+// plain JavaScript first (bench/out/js: this file runs from there), so flyte-types runs as users run it, on plain
+// `node`.
+// usage: npm run bench [-- --processes 3 --warm 3 --only codec|<case>|storage|dataset --rows 10000000]
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, totalmem } from "node:os";
 import { parseArgs } from "node:util";
-import { CASES } from "./codec/codec-cases.js";
+import { codecBench } from "./codec/codec-run.js";
 import { datasetBench } from "./dataset/dataset-run.js";
+import { NOISY } from "./method.js";
 import { storageBench } from "./storage/storage-run.js";
 
 const { values: args } = parseArgs({
   options: {
-    "ts-runs": { type: "string", default: "7" },
-    "py-runs": { type: "string", default: "3" },
+    processes: { type: "string", default: "3" },
+    warm: { type: "string", default: "3" },
+    "codec-warm": { type: "string", default: "2" },
+    "storage-warm": { type: "string", default: "1" },
+    "storage-mib": { type: "string", default: "1024" },
+    rows: { type: "string", default: "10000000" },
+    "stream-rows": { type: "string", default: "10000000,100000000" },
     only: { type: "string" },
-    "storage-runs": { type: "string", default: "3" },
-    "dataset-runs": { type: "string", default: "3" },
+    out: { type: "string" },
   },
 });
-const root = new URL("..", import.meta.url).pathname;
+const root = new URL("../../../..", import.meta.url).pathname;
 const python = `${root}.venv/bin/python`;
+if (!existsSync(python)) throw new Error(`no ${python}: run npm test once to create the venv`);
+const log = (s: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${s}\n`);
+const processes = Number(args.processes);
+const only = args.only;
+const wants = (section: string) => only === undefined || only === section;
 
-interface Measured {
-  encode: number[];
-  decode: number[];
-  bytes: number;
-  maxRssKb: number;
+function sdkVersions(): { flytekit: string; flyte: string; pyarrow: string } {
+  const code = "import importlib.metadata as m; print(*(m.version(p) for p in ('flytekit', 'flyte', 'pyarrow')))";
+  const [flytekit = "?", flyte = "?", pyarrow = "?"] = execFileSync(python, ["-c", code], { encoding: "utf8" })
+    .trim()
+    .split(" ");
+  return { flytekit, flyte, pyarrow };
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
-
-function run(cmd: string, argv: string[]): Measured {
-  const out = execFileSync(cmd, argv, {
-    cwd: root,
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "ignore"],
-    maxBuffer: 1 << 20,
-  });
-  const line = out.trim().split("\n").pop() as string;
-  return JSON.parse(line) as Measured;
+const sections: string[] = [];
+const codecOnly = only === "codec" ? undefined : only;
+if (only === undefined || only === "codec" || !["storage", "dataset"].includes(only)) {
+  sections.push(codecBench({ root, python, processes, warm: Number(args["codec-warm"]), only: codecOnly, log }));
 }
-
-function sdkVersions(): Record<string, string> {
-  const code = "import importlib.metadata as m; print(m.version('flytekit'), m.version('flyte'))";
-  const [flytekit = "?", flyte = "?"] = execFileSync(python, ["-c", code], { encoding: "utf8" }).trim().split(" ");
-  return { flytekit, flyte };
+if (wants("storage")) {
+  sections.push(
+    await storageBench({
+      root,
+      python,
+      processes,
+      warm: Number(args["storage-warm"]),
+      bytes: Number(args["storage-mib"]) * 1024 ** 2,
+      log,
+    }),
+  );
 }
-
-const fmt = (s: number) => (s >= 1 ? `${s.toFixed(2)} s` : `${(s * 1000).toFixed(1)} ms`);
-const mb = (kb: number) => `${Math.round(kb / 1024)} MB`;
-const ratio = (theirs: number, ours: number) => `${(theirs / ours).toFixed(1)}×`;
-
-const havePython = existsSync(python);
-const versions = havePython ? sdkVersions() : {};
-const lines: string[] = [];
-const rows: string[] = [];
-for (const c of CASES) {
-  if (args.only !== undefined && c.name !== args.only) continue;
-  process.stderr.write(`${c.name}: flyte-types…`);
-  const ts = run("node", ["--expose-gc", "--import", "tsx", "bench/codec/codec-ts.ts", c.name, args["ts-runs"]]);
-  let kit: Measured | undefined;
-  let two: Measured | undefined;
-  if (havePython) {
-    process.stderr.write(" flytekit…");
-    kit = run(python, ["bench/codec/codec_py.py", "flytekit", c.name, args["py-runs"]]);
-    process.stderr.write(" flyte 2…");
-    two = run(python, ["bench/codec/codec_py.py", "flyte2", c.name, args["py-runs"]]);
-  }
-  process.stderr.write(" done\n");
-  for (const op of ["encode", "decode"] as const) {
-    const ours = median(ts[op]);
-    const k = kit === undefined ? undefined : median(kit[op]);
-    const f = two === undefined ? undefined : median(two[op]);
-    rows.push(
-      `| ${c.what} | ${op} | ${fmt(ours)} | ${k === undefined ? "–" : fmt(k)} | ${f === undefined ? "–" : fmt(f)} | ${k === undefined ? "–" : ratio(k, ours)} | ${f === undefined ? "–" : ratio(f, ours)} |`,
-    );
-  }
-  lines.push(
-    `| ${c.what} | ${ts.bytes} | ${mb(ts.maxRssKb)} | ${kit ? `${kit.bytes} / ${mb(kit.maxRssKb)}` : "–"} | ${two ? `${two.bytes} / ${mb(two.maxRssKb)}` : "–"} |`,
+if (wants("dataset")) {
+  sections.push(
+    datasetBench({
+      root,
+      python,
+      processes,
+      warm: Number(args.warm),
+      rows: Number(args.rows),
+      streamRows: (args["stream-rows"] ?? "").split(",").map(Number),
+      log,
+    }),
   );
 }
 
-const storage =
-  args.only === undefined || args.only === "storage"
-    ? await storageBench(Number(args["storage-runs"]), (s) => process.stderr.write(`${s}\n`))
-    : "";
+const v = sdkVersions();
+const preamble = `# Benchmark results
 
-const datasets =
-  havePython && (args.only === undefined || args.only === "dataset")
-    ? datasetBench(Number(args["dataset-runs"]), (s) => process.stderr.write(`${s}\n`))
-    : "";
+Written by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 1024 ** 3)} GiB,
+Node ${process.version}, Python from .venv with flytekit ${v.flytekit}, flyte ${v.flyte}, pyarrow ${v.pyarrow}.
 
-const doc = `# Benchmark results
+Every figure is measured the same way on every side (bench/method.ts, bench/child.ts, bench/child.py): each
+measurement is a fresh process that imports its library, loads its data, then runs the operation 1 + W times with
+the same W on every side. **cold** is the first run, including what the library starts lazily; **warm** is each
+later run. Implementations are interleaved round by round. Cells are median (min–max) over n = processes × (cold +
+warm runs). Peak RSS is the whole process's; "above baseline" is the peak after libraries and data were loaded. Each
+row carries the range of the 1-minute load average at its processes' starts; a row whose load reached ${NOISY} is
+marked noisy. Each table says what each side runs (the exact API path), the data and the clock. \`npm test\` checks
+this file's invariants (bench/check-results.ts).
+`;
 
-Written by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, Node ${process.version}${
-  havePython
-    ? `, flytekit ${versions.flytekit}, flyte ${versions.flyte} (Python from .venv)`
-    : ", no Python venv (run npm test once to create it)"
-}.
-Every SDK runs each case in a process of its own, each timed section starting from a collected heap; times are medians (flyte-types: ${args["ts-runs"]} runs after a warm-up,
-Python: ${args["py-runs"]} runs). **encode** = values → LiteralMap → bytes; **decode** = bytes → LiteralMap → values, as at a
-task boundary. Ratios are Python's time over ours.
-
-| case | op | flyte-types | flytekit | Flyte 2 | vs flytekit | vs Flyte 2 |
-|---|---|---|---|---|---|---|
-${rows.join("\n")}
-
-Bytes written and peak RSS of the whole process (which holds the input values too):
-
-| case | flyte-types bytes | flyte-types peak RSS | flytekit bytes / peak RSS | Flyte 2 bytes / peak RSS |
-|---|---|---|---|---|
-${lines.join("\n")}
-
-${storage}
-${datasets}`;
 /** `section` in place of the section of `old` that starts with the same heading line (appended if there is none). */
 function splice(old: string, section: string): string {
   const heading = section.slice(0, section.indexOf("\n"));
@@ -126,10 +97,13 @@ function splice(old: string, section: string): string {
   return old.slice(0, start) + section.trimEnd() + (next < 0 ? "\n" : `\n${old.slice(next)}`);
 }
 
-// A run of one section alone (--only storage|dataset) replaces that section and keeps the rest of the results.
-const results = new URL("RESULTS.md", import.meta.url);
-const alone = args.only === "storage" ? storage : args.only === "dataset" ? datasets : undefined;
-const out =
-  alone !== undefined && alone !== "" && existsSync(results) ? splice(readFileSync(results, "utf8"), alone) : doc;
+// A run of one part (--only) replaces its sections and keeps the rest of the results.
+const results = args.out ?? `${root}bench/RESULTS.md`;
+let out = `${preamble}\n${sections.join("\n")}`;
+if (only !== undefined && existsSync(results)) {
+  out = readFileSync(results, "utf8");
+  out = `${preamble}${out.slice(out.indexOf("\n## "))}`;
+  for (const s of sections) out = splice(out, s);
+}
 writeFileSync(results, out);
 process.stdout.write(out);

@@ -2,10 +2,17 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { CreateBucketCommand, S3Client } from "@aws-sdk/client-s3";
 
-const root = new URL("..", import.meta.url).pathname;
+/** The repository: the nearest folder above this file with a package.json (this file also runs compiled, from
+ * bench/out/js/scripts/). */
+function repoRoot(): string {
+  let dir = dirname(new URL(import.meta.url).pathname);
+  while (!existsSync(join(dir, "package.json")) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+const root = repoRoot();
 const motoBin = join(root, ".venv/bin/moto_server");
 export const CREDENTIALS = { accessKeyId: "testing", secretAccessKey: "testing" };
 

@@ -1,35 +1,29 @@
-// One benchmark case through flyte-types, in its own process so peak RSS is its own.
-// usage: tsx bench/codec/codec-ts.ts <case> <runs>   → one JSON line like bench/codec/codec_py.py prints.
-import { createTypeEngine, decodeLiteralMap, encodeLiteralMap } from "../../src/index.js";
-import { CASES } from "./codec-cases.js";
+// One codec case through flyte-types in a process of its own (bench/method.ts): encode = values → LiteralMap →
+// bytes through a task interface's toInputs, decode = bytes → LiteralMap → values through fromInputs, as at a task
+// boundary. usage: node bench/codec/codec-ts.js <case> <warm runs>
+import { Child, timedImport } from "../child.js";
 
-const [name, runsArg] = process.argv.slice(2);
-const c = CASES.find((x) => x.name === name);
+const [name, warmArg = "3"] = process.argv.slice(2);
+const { module, importSeconds } = await timedImport(async () => ({
+  lib: await import("../../src/index.js"),
+  cases: await import("./codec-cases.js"),
+}));
+const { lib, cases } = module;
+const c = cases.CASES.find((x) => x.name === name);
 if (c === undefined) throw new Error(`unknown case ${name}`);
-const runs = Number(runsArg ?? 5);
-const io = createTypeEngine().interface({ inputs: c.inputs, outputs: {} });
+// The interface is made once, as a task declares it; Python's type hints are likewise given up front.
+const io = lib.createTypeEngine().interface({ inputs: c.inputs, outputs: {} });
 const values = c.values();
-const enc: number[] = [];
-const dec: number[] = [];
+const child = new Child(importSeconds, Number(warmArg));
+child.baseline();
 let bytes: Uint8Array = new Uint8Array();
-// Each timed section starts from a collected heap, as Python's refcounting frees as it goes.
-const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
-for (let i = 0; i <= runs; i++) {
-  gc();
-  let t = performance.now();
-  bytes = encodeLiteralMap(await io.toInputs(values));
-  const e = (performance.now() - t) / 1000;
-  gc();
-  t = performance.now();
-  const back = await io.fromInputs(decodeLiteralMap(bytes));
-  const d = (performance.now() - t) / 1000;
-  if (Object.keys(back).length !== Object.keys(values).length) throw new Error("lost inputs");
-  // The first run warms the JIT and is not counted.
-  if (i > 0) {
-    enc.push(e);
-    dec.push(d);
-  }
+for (let r = 0; r <= child.warmRuns; r++) {
+  await child.time("encode", async () => {
+    bytes = lib.encodeLiteralMap(await io.toInputs(values));
+  });
+  await child.time("decode", async () => {
+    const back = await io.fromInputs(lib.decodeLiteralMap(bytes));
+    if (Object.keys(back).length !== Object.keys(values).length) throw new Error("lost inputs");
+  });
 }
-process.stdout.write(
-  `${JSON.stringify({ encode: enc, decode: dec, bytes: bytes.byteLength, maxRssKb: process.resourceUsage().maxRSS })}\n`,
-);
+child.report({ bytes: bytes.byteLength });

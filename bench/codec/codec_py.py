@@ -1,19 +1,17 @@
-"""One benchmark case through one Python SDK, in its own process so peak RSS is its own.
+"""One codec case through one Python SDK in a process of its own (bench/method.ts, bench/child.py).
 
-usage: python_bench.py <flytekit|flyte2> <case> <runs>
-Prints one JSON line: {"encode": [seconds…], "decode": [seconds…], "bytes": n, "maxRssKb": n}.
-encode = python value → LiteralMap → bytes; decode = bytes → LiteralMap → python value (what a task boundary does).
+usage: codec_py.py <flytekit|flyte2> <case> <warm runs>
+encode = python values → LiteralMap → bytes, decode = bytes → LiteralMap → python values, each through the SDK's
+own task-boundary call: flytekit's TypeEngine.dict_to_literal_map / literal_map_to_kwargs (both run
+async_to_literal / async_to_python_value per value, as a task does), Flyte 2's TypeEngine.dict_to_literal_map /
+literal_map_to_kwargs.
 """
 import asyncio
-import gc
-import json
-import resource
 import sys
-import time
-import typing
 
+sys.path.insert(0, __file__.rsplit("/", 2)[0])
 sys.path.insert(0, __file__.rsplit("/", 1)[0])
-from codec_cases import make_case  # noqa: E402
+from child import Child, timed_import  # noqa: E402
 
 
 def flytekit_sdk():
@@ -51,23 +49,30 @@ def flyte2_sdk():
 
 
 def main() -> None:
-    sdk, case, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    encode, decode = (flytekit_sdk if sdk == "flytekit" else flyte2_sdk)()
-    values, hints = make_case(case, sdk)
-    enc, dec = [], []
-    data = b""
-    for _ in range(runs):
-        gc.collect()
-        t = time.perf_counter()
-        data = encode(values, hints)
-        enc.append(time.perf_counter() - t)
-        gc.collect()
-        t = time.perf_counter()
-        back = decode(data, hints)
-        dec.append(time.perf_counter() - t)
+    sdk, case, warm = sys.argv[1], sys.argv[2], int(sys.argv[3])
+
+    def load():
+        import codec_cases
+
+        return (flytekit_sdk if sdk == "flytekit" else flyte2_sdk)(), codec_cases
+
+    ((encode, decode), codec_cases), import_seconds = timed_import(load)
+    values, hints = codec_cases.make_case(case, sdk)
+    child = Child(import_seconds, warm)
+    child.baseline()
+    out = {"data": b""}
+
+    def enc():
+        out["data"] = encode(values, hints)
+
+    def dec():
+        back = decode(out["data"], hints)
         assert len(back) == len(values)
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"encode": enc, "decode": dec, "bytes": len(data), "maxRssKb": rss}))
+
+    for _ in range(warm + 1):
+        child.time("encode", enc)
+        child.time("decode", dec)
+    child.report(bytes=len(out["data"]))
 
 
 if __name__ == "__main__":

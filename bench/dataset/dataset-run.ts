@@ -1,123 +1,199 @@
-// 10M rows × {int64, float64, utf8, bool} as a StructuredDataset on local disk: flyte-types (Arrow ⇄ Parquet)
-// beside flytekit writing and reading a pandas frame and a pyarrow Table; then 10M and 100M rows streamed from a
-// generator to Parquet and back. Every measurement in a process of its own. Returns a RESULTS.md section.
+// StructuredDatasets on local disk: flyte-types beside flytekit (pandas and pyarrow), the same input tables and the
+// same reference files on both sides, interleaved, one process per measurement (bench/method.ts); then flyte-types
+// streaming from a generator. Returns a RESULTS.md section.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import {
+  header,
+  interleave,
+  loadCell,
+  type Measurement,
+  measure,
+  memoryCells,
+  nCell,
+  opStats,
+  ratioCell,
+  row,
+  timeCell,
+} from "../method.js";
 
-const root = new URL("../..", import.meta.url).pathname;
-const python = `${root}.venv/bin/python`;
-const ROWS = 10_000_000;
-const OPS = ["write", "read", "read1"] as const;
-type Op = (typeof OPS)[number];
-const IMPLS = ["flyte-types", "pandas", "arrow"] as const;
+const IMPLS = ["flyte-types", "arrow", "pandas"] as const;
 type Impl = (typeof IMPLS)[number];
 const LABEL: Record<Impl, string> = {
   "flyte-types": "flyte-types (Arrow Table)",
-  pandas: "flytekit (pandas DataFrame)",
   arrow: "flytekit (pyarrow Table)",
+  pandas: "flytekit (pandas DataFrame)",
 };
-const OP_LABEL: Record<Op, string> = { write: "write", read: "full read", read1: "1-column read (f)" };
+const DATA = ["real", "easy"] as const;
+type Data = (typeof DATA)[number];
+/** The reference files every reader reads: one written by flytekit with pyarrow, one by flyte-types. */
+const REFS = ["pyarrow", "ours"] as const;
+type Ref = (typeof REFS)[number];
+const REF_LABEL: Record<Ref, string> = { pyarrow: "written by flytekit (pyarrow)", ours: "written by flyte-types" };
+const OPS = [
+  { op: "write", label: "write" },
+  { op: "read", label: "full read", ref: "pyarrow" },
+  { op: "read", label: "full read", ref: "ours" },
+  { op: "read1", label: "1-column read (f)", ref: "pyarrow" },
+  { op: "read1", label: "1-column read (f)", ref: "ours" },
+] as const;
 
-/** Each read and write runs this many times in its process: the first is cold, the fastest of the rest is warm. */
-const REPS = 3;
-
-interface Run {
-  seconds: number;
-  warmSeconds?: number;
-  maxRssKb: number;
-  write?: number;
-  read?: number;
+export interface DatasetOptions {
+  root: string;
+  python: string;
+  processes: number;
+  warm: number;
+  rows: number;
+  streamRows: readonly number[];
+  log: (s: string) => void;
 }
 
-function measure(impl: Impl, op: string, rows: number, dir: string, reps = 1): Run {
-  const [cmd, argv] =
+export function datasetBench(o: DatasetOptions): string {
+  const dir = mkdtempSync(join(tmpdir(), "flyte-bench-ds-"));
+  const child = (impl: Impl, op: string, data: string, literal: string, work: string, warm: number) =>
     impl === "flyte-types"
-      ? ["node", ["--import", "tsx", "bench/dataset/dataset-ts.ts", op, String(rows), dir, String(reps)]]
-      : [python, ["bench/dataset/dataset_py.py", impl, op, String(rows), dir, String(reps)]];
-  const out = execFileSync(cmd, argv as string[], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
-  return JSON.parse(out.trim().split("\n").pop() as string) as Run;
-}
+      ? measure(
+          "node",
+          [
+            "--expose-gc",
+            "bench/out/js/bench/dataset/dataset-ts.js",
+            op,
+            data,
+            literal,
+            work,
+            String(warm),
+            String(o.rows),
+          ],
+          o.root,
+        )
+      : measure(
+          o.python,
+          ["bench/dataset/dataset_py.py", impl, op, data, literal, work, String(warm), String(o.rows)],
+          o.root,
+        );
+  const runs = new Map<string, Measurement[]>();
+  try {
+    o.log(`dataset: writing the input tables (${o.rows} rows)`);
+    execFileSync(o.python, ["bench/dataset/make_data.py", String(o.rows), dir], { cwd: o.root, stdio: "inherit" });
+    const dataFile = (d: Data) => join(dir, `${d}.arrow`);
+    const refFile = (d: Data, r: Ref) => join(dir, `ref-${r}-${d}.pb`);
+    for (const d of DATA) {
+      o.log(`dataset ${d}: writing the reference files`);
+      child("arrow", "write", dataFile(d), refFile(d, "pyarrow"), join(dir, `ref-pyarrow-${d}`), 0);
+      child("flyte-types", "write", dataFile(d), refFile(d, "ours"), join(dir, `ref-ours-${d}`), 0);
+      for (const spec of OPS) {
+        const key = `${d}/${spec.op}/${"ref" in spec ? spec.ref : ""}`;
+        interleave(o.processes, IMPLS, (impl, round) => {
+          o.log(
+            `dataset ${d} ${spec.label} ${"ref" in spec ? spec.ref : ""} ${impl} process ${round + 1}/${o.processes}`,
+          );
+          const work = mkdtempSync(join(dir, "work-"));
+          try {
+            const literal = "ref" in spec ? refFile(d, spec.ref) : join(work, "out.pb");
+            const m = child(impl, spec.op, dataFile(d), literal, work, o.warm);
+            runs.set(`${key}/${impl}`, [...(runs.get(`${key}/${impl}`) ?? []), m]);
+          } finally {
+            rmSync(work, { recursive: true, force: true });
+          }
+        });
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
-const mb = (kb: number) => `${Math.round(kb / 1024)} MB`;
-
-export function datasetBench(runs: number, log: (s: string) => void): string {
-  const results = new Map<string, Run[]>();
-  const key = (impl: Impl, op: Op) => `${impl}/${op}`;
-  for (let r = 0; r < runs; r++) {
-    for (const impl of IMPLS) {
-      const dir = mkdtempSync(join(tmpdir(), `flyte-bench-ds-${impl}-`));
-      try {
-        for (const op of OPS) {
-          log(`dataset ${impl} ${op} run ${r + 1}/${runs}…`);
-          const list = results.get(key(impl, op)) ?? [];
-          list.push(measure(impl, op, ROWS, dir, REPS));
-          results.set(key(impl, op), list);
-        }
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
+  const lines: string[] = [];
+  for (const d of DATA) {
+    for (const spec of OPS) {
+      const key = `${d}/${spec.op}/${"ref" in spec ? spec.ref : ""}`;
+      const of = (impl: Impl) => runs.get(`${key}/${impl}`) ?? [];
+      const ours = opStats(of("flyte-types"), spec.op);
+      for (const impl of IMPLS) {
+        const s = opStats(of(impl), spec.op);
+        const mine = impl === "flyte-types";
+        lines.push(
+          row([
+            d,
+            spec.label,
+            "ref" in spec ? REF_LABEL[spec.ref] : "–",
+            LABEL[impl],
+            nCell(s.cold.n, (s.warm?.n ?? 0) / s.cold.n),
+            timeCell(s.cold),
+            timeCell(s.warm),
+            mine ? "" : ratioCell(s.cold, ours.cold),
+            mine ? "" : ratioCell(s.warm, ours.warm),
+            ...memoryCells(of(impl)),
+            loadCell(s.load),
+          ]),
+        );
       }
     }
   }
-  const runsOf = (impl: Impl, op: Op) => results.get(key(impl, op)) ?? [];
-  const sec = (impl: Impl, op: Op) => median(runsOf(impl, op).map((x) => x.seconds));
-  const warm = (impl: Impl, op: Op) => median(runsOf(impl, op).map((x) => x.warmSeconds ?? x.seconds));
-  const rss = (impl: Impl, op: Op) => Math.max(...runsOf(impl, op).map((x) => x.maxRssKb));
-  const vs = (t: (impl: Impl, op: Op) => number, impl: Impl, op: Op) =>
-    impl === "flyte-types" ? "" : `${(t(impl, op) / t("flyte-types", op)).toFixed(2)}×`;
-  const rows = OPS.flatMap((op) =>
-    IMPLS.map(
-      (impl) =>
-        `| ${OP_LABEL[op]} | ${LABEL[impl]} | ${sec(impl, op).toFixed(2)} s | ${vs(sec, impl, op)} | ${warm(impl, op).toFixed(2)} s | ${vs(warm, impl, op)} | ${mb(rss(impl, op))} |`,
-    ),
-  );
-  const subset = (impl: Impl, t: (impl: Impl, op: Op) => number) => (t(impl, "read") / t(impl, "read1")).toFixed(1);
 
-  const streams = [10_000_000, 100_000_000].map((n) => {
-    log(`dataset stream ${n} rows…`);
-    const dir = mkdtempSync(join(tmpdir(), "flyte-bench-stream-"));
-    try {
-      return { n, run: measure("flyte-types", "stream", n, dir) };
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+  const streams = o.streamRows.map((n) => {
+    const ms: Measurement[] = [];
+    for (let r = 0; r < o.processes; r++) {
+      o.log(`dataset stream ${n} rows process ${r + 1}/${o.processes}`);
+      const work = mkdtempSync(join(tmpdir(), "flyte-bench-stream-"));
+      try {
+        ms.push(
+          measure("node", ["--expose-gc", "bench/out/js/bench/dataset/dataset-stream.js", String(n), work], o.root),
+        );
+      } finally {
+        rmSync(work, { recursive: true, force: true });
+      }
     }
+    const write = opStats(ms, "write");
+    const read = opStats(ms, "read");
+    const rate = n / 1e6 / (write.cold.median + read.cold.median);
+    return row([
+      `${n / 1e6}M`,
+      "flyte-types (Arrow record batches)",
+      nCell(ms.length, 0),
+      timeCell(write.cold),
+      timeCell(read.cold),
+      `${rate.toFixed(1)}M rows/s`,
+      ...memoryCells(ms),
+      loadCell(write.load),
+    ]);
   });
-  const [s10, s100] = streams as [{ n: number; run: Run }, { n: number; run: Run }];
-  const streamRows = streams.map(
-    ({ n, run }) =>
-      `| ${n / 1e6}M | ${run.write?.toFixed(2)} s | ${run.read?.toFixed(2)} s | ${(n / 1e6 / run.seconds).toFixed(1)}M rows/s | ${mb(run.maxRssKb)} |`,
-  );
 
-  return `## StructuredDataset: 10M rows through Parquet on local disk
+  return `## StructuredDataset: ${o.rows / 1e6}M rows through Parquet on local disk
 
-Columns i int64, f float64, s utf8 (1,000 distinct), b bool: 240 MB as Arrow. flyte-types writes with its defaults
-(snappy, 1M-row row groups, two worker threads, \`<uri>/00000\` and \`00001\`); flytekit 1.16 writes \`<uri>/00000\` with
-pyarrow (snappy). Times are the conversion call alone (\`toLiteral\`; \`toValue\` + \`open(ArrowTable).all()\`;
-\`to_literal\` / \`to_python_value\`), medians of ${runs} processes. Each process loads the libraries (and, for
-flyte-types, starts the workers) before the clock, then runs the operation ${REPS} times: **cold** is the first run, as
-in a task that converts one dataset; **warm** the fastest of the others, as in a service converting many (for
-flyte-types the wasm code is then optimised and its memory grown). The ratio is flytekit's time over ours (below 1
-means flytekit is faster). Peak RSS is the whole process's, over all its runs, holding the frame.
+**Method.** Both sides take the path a task takes. flyte-types (compiled JavaScript on plain \`node\`): write =
+\`engine.interface({ outputs: { o0: structuredDataset() } }).toOutputs({ o0: StructuredDataset.from(ArrowTable, table) })\`
+with its defaults (snappy, 1M-row row groups, a pool of two worker threads, \`<uri>/00000\`, \`00001\`, …); read =
+\`fromInputs\` then \`open(ArrowTable).all()\`, for the 1-column read with \`structuredDataset({ columns: z.object({ f:
+z.number() }) })\`. flytekit 1.16 (pyarrow, snappy, \`<uri>/00000\`): write = \`TypeEngine.dict_to_literal_map\`, which runs
+\`TypeEngine.async_to_literal\` as a task's outputs do (not the synchronous \`to_literal\`, which pickles the whole
+table as a cache key); read = \`TypeEngine.literal_map_to_kwargs\` as a task's inputs, as \`pd.DataFrame\` / \`pa.Table\`,
+the 1-column read \`Annotated[..., kwtypes(f=float)]\`. **Data:** two tables of ${o.rows / 1e6}M rows written once per
+run as Arrow IPC files (bench/dataset/make_data.py) and loaded whole by every writing process before its memory
+baseline (flytekit's pandas writer converts to a DataFrame there too). *real*: i int64, f random float64 with 10% nulls,
+s drawn from 1M distinct random 10-letter strings with 5% nulls, b random bool with 10% nulls. *easy*: i int64, f =
+i·0.5, s one of 1,000 short strings, b = i even, no nulls. **Reads** all read the same two reference files per table,
+one written by flytekit with pyarrow (one part) and one by flyte-types (parts of 64 MB of Arrow data); the column
+"file read" says which. **Clock:** ${o.processes} processes per implementation, interleaved; each runs the operation
+${o.warm + 1} times. **cold** is the first run in the process, including what the library starts lazily (for
+flyte-types the worker threads and parquet-wasm, for flytekit its lazy imports); **warm** every later run. Cells are
+median (min–max), n is processes × (cold + warm runs); "× ours" is their median over ours (above 1: flyte-types is
+faster). Peak RSS is the whole process's (it holds the loaded table for writes); "above baseline" is the peak after
+the libraries and data were loaded. **load** is the 1-minute load average as each process started ("noisy" at 1.5 or
+more).
 
-| op | implementation | cold | flytekit / ours | warm | flytekit / ours | peak RSS |
-|---|---|---|---|---|---|---|
-${rows.join("\n")}
-
-A 1-column read is ${subset("flyte-types", sec)}× faster than a full read in flyte-types cold, ${subset("flyte-types", warm)}× warm
-(flytekit pandas ${subset("pandas", sec)}× / ${subset("pandas", warm)}×, pyarrow ${subset("arrow", sec)}× / ${subset("arrow", warm)}×).
+${header(["data", "op", "file read", "implementation", "n", "cold", "warm", "× ours cold", "× ours warm", "peak RSS", "above baseline", "load"])}
+${lines.join("\n")}
 
 ### Streaming from a generator to Parquet and back
 
-An async generator yields 65,536-row batches; \`toLiteral\` writes them as they come (parts of at least 64 MB of
-Arrow data, written by both workers), then \`open(ArrowTable).iter()\` reads them back batch by batch. flytekit has no
-streaming path for its built-in handlers (its \`iter()\` fails for them), so there is no Python column.
+**Method.** flyte-types only: flytekit has no streaming path for its built-in handlers (its \`iter()\` fails for them).
+An async generator yields 65,536-row batches of the *easy* columns; \`engine.toLiteral\` writes them as they come
+(parts of at least 64 MB of Arrow data, encoded by both workers), then \`open(ArrowTable).iter()\` reads them back
+batch by batch. One cold run of each per process, ${o.processes} processes; the same cells as above.
 
-| rows | write | read | throughput | peak RSS |
-|---|---|---|---|---|
-${streamRows.join("\n")}
-
-Peak RSS at 100M rows is ${(s100.run.maxRssKb / s10.run.maxRssKb).toFixed(2)}× that at 10M rows.
+${header(["rows", "implementation", "n", "write", "read", "throughput", "peak RSS", "above baseline", "load"])}
+${streams.join("\n")}
 `;
 }

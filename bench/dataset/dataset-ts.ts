@@ -1,88 +1,53 @@
-// One dataset measurement by flyte-types, in a process of its own; prints {seconds, maxRssKb, ...} as JSON.
-// usage: tsx bench/dataset/dataset-ts.ts write|read|read1|stream ROWS DIR
+// One dataset measurement by flyte-types in a process of its own (bench/method.ts, bench/child.ts).
+// usage: node bench/dataset/dataset-ts.js write|read|read1 DATA.arrow LITERAL.pb WORKDIR WARM ROWS
+//
+// The path a task takes. write: the Arrow table loaded from DATA.arrow becomes a task output through
+// `interface(...).toOutputs`; the first run's literal is saved to LITERAL.pb. read / read1: LITERAL.pb as a task
+// input through `fromInputs`, then `open(ArrowTable).all()`, all columns or only `f`. Nothing is started before the
+// clock: the Parquet worker threads and parquet-wasm start inside the cold run, as in a task converting one dataset.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import * as A from "apache-arrow";
-import { z } from "zod";
-import { numberStream, numbers } from "../../fixtures/arrow-data.js";
-import { parquetPool } from "../../src/adapters/parquet/worker-pool.js";
-import {
-  ArrowTable,
-  createTypeEngine,
-  decodeLiteral,
-  encodeLiteral,
-  StructuredDataset,
-  structuredDataset,
-} from "../../src/index.js";
+import { Child, timedImport } from "../child.js";
 
-const [op = "write", rowsArg = "1000000", dir = "/tmp", repsArg = "1"] = process.argv.slice(2);
-const reps = Number(repsArg);
+const [op = "write", data = "", literalPath = "", work = "/tmp", warm = "3", rowsArg = "0"] = process.argv.slice(2);
 const rows = Number(rowsArg);
-const engine = createTypeEngine({ storage: { rawOutputPrefix: join(dir, "raw") } });
-const any = structuredDataset();
-const literalFile = join(dir, "ts.pb");
-const report = (extra: Record<string, unknown>) =>
-  process.stdout.write(`${JSON.stringify({ ...extra, maxRssKb: process.resourceUsage().maxRSS })}\n`);
-
-// Start-up is not timed, as Python's imports are not: the workers are started and parquet-wasm loaded first.
-await parquetPool().warm();
-
-/** The table in batches of 1M rows, built from typed arrays (not timed). */
-const table = () => {
-  const batches: A.RecordBatch[] = [];
-  for (let at = 0; at < rows; at += 1 << 20) batches.push(numbers(at, Math.min(1 << 20, rows - at)));
-  return new A.Table(batches);
-};
-
-/** Times `once` `reps` times in this process: the first run is cold (wasm code not yet optimised), the rest warm. */
-async function timed(once: () => Promise<void>): Promise<{ seconds: number; warmSeconds?: number }> {
-  const times: number[] = [];
-  for (let r = 0; r < reps; r++) {
-    const t0 = performance.now();
-    await once();
-    times.push((performance.now() - t0) / 1000);
-  }
-  const [seconds = 0, ...warm] = times;
-  return warm.length === 0 ? { seconds } : { seconds, warmSeconds: Math.min(...warm) };
-}
+const { module, importSeconds } = await timedImport(async () => ({
+  lib: await import("../../src/index.js"),
+  arrow: await import("apache-arrow"),
+  z: (await import("zod")).z,
+}));
+const { lib, arrow, z } = module;
+const engine = lib.createTypeEngine({ storage: { rawOutputPrefix: join(work, "raw") } });
+const child = new Child(importSeconds, Number(warm));
 
 if (op === "write") {
-  const t = table();
-  report(
-    await timed(async () => {
-      const literal = await engine.toLiteral(StructuredDataset.from(ArrowTable, t), any);
-      writeFileSync(literalFile, encodeLiteral(literal));
-    }),
-  );
-} else if (op === "read" || op === "read1") {
-  const type = op === "read" ? any : structuredDataset({ columns: z.object({ f: z.number() }) });
-  const literal = decodeLiteral(readFileSync(literalFile));
-  report(
-    await timed(async () => {
-      const sd = await engine.toValue(literal, type);
-      const t = await sd.open(ArrowTable).all();
-      if (t.numRows !== rows) throw new Error(`read ${t.numRows} rows, wrote ${rows}`);
-    }),
-  );
-} else if (op === "stream") {
-  // From a generator to Parquet and back, batch by batch: nothing holds the whole dataset.
-  const t0 = performance.now();
-  const literal = await engine.toLiteral(StructuredDataset.from(ArrowTable, numberStream(rows, 1 << 16)), any);
-  const write = (performance.now() - t0) / 1000;
-  const t1 = performance.now();
-  let seen = 0;
-  let sum = 0n;
-  const sd = await engine.toValue(literal, any);
-  for await (const batch of sd.open(ArrowTable).iter()) {
-    const i = batch.getChildAt(0)?.data[0]?.values as BigInt64Array;
-    sum += i[i.length - 1] as bigint;
-    seen += batch.numRows;
-  }
-  if (seen !== rows) throw new Error(`read ${seen} rows, wrote ${rows}`);
-  report({
-    write,
-    read: (performance.now() - t1) / 1000,
-    seconds: (performance.now() - t0) / 1000,
-    check: String(sum),
+  // Loaded whole into memory, as bench/dataset/dataset_py.py does; the baseline is taken after this.
+  const table = arrow.tableFromIPC(readFileSync(data));
+  if (table.numRows !== rows) throw new Error(`${data} has ${table.numRows} rows, not ${rows}`);
+  const io = engine.interface({ inputs: {}, outputs: { o0: lib.structuredDataset() } });
+  let saved: Uint8Array | undefined;
+  child.baseline();
+  await child.repeat("write", async () => {
+    const map = await io.toOutputs({ o0: lib.StructuredDataset.from(lib.ArrowTable, table) });
+    const literal = map.literals.o0;
+    if (literal === undefined) throw new Error("no output literal");
+    saved ??= lib.encodeLiteral(literal);
   });
+  writeFileSync(literalPath, saved ?? new Uint8Array());
+} else if (op === "read" || op === "read1") {
+  const type =
+    op === "read" ? lib.structuredDataset() : lib.structuredDataset({ columns: z.object({ f: z.number() }) });
+  const io = engine.interface({ inputs: { i0: type }, outputs: {} });
+  const map = lib.lit.literalMap({ i0: lib.decodeLiteral(readFileSync(literalPath)) });
+  child.baseline();
+  await child.repeat(op, async () => {
+    const { i0 } = await io.fromInputs(map);
+    const t = await i0.open(lib.ArrowTable).all();
+    if (t.numRows !== rows) throw new Error(`read ${t.numRows} rows, expected ${rows}`);
+  });
+} else {
+  throw new Error(`unknown op ${op}`);
 }
+child.report();
+// The Parquet worker threads are idle now; the process is done.
+process.exit(0);

@@ -1,5 +1,6 @@
 // 1 GiB up and down through a local S3 server (moto, started here): flyte-types' storage beside the raw AWS SDK,
-// flytekit (s3fs) and Flyte 2 (obstore), each transfer in a process of its own. Returns a RESULTS.md section.
+// flytekit (s3fs) and Flyte 2 (obstore), interleaved, one process per measurement (bench/method.ts). Returns a
+// RESULTS.md section.
 import { execFileSync } from "node:child_process";
 import { createHash, randomFillSync } from "node:crypto";
 import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, statSync, writeSync } from "node:fs";
@@ -7,10 +8,21 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DeleteObjectCommand } from "@aws-sdk/client-s3";
 import { createBucket, startMoto, testClient } from "../../scripts/moto-server.js";
+import {
+  header,
+  interleave,
+  loadCell,
+  type Measurement,
+  measure,
+  memoryCells,
+  nCell,
+  opStats,
+  row,
+  type Stats,
+  timeCell,
+} from "../method.js";
 
 const GiB = 1024 ** 3;
-const root = new URL("../..", import.meta.url).pathname;
-const python = `${root}.venv/bin/python`;
 const IMPLS = ["flyte-types", "aws-sdk", "flytekit", "flyte2"] as const;
 type Impl = (typeof IMPLS)[number];
 const LABEL: Record<Impl, string> = {
@@ -19,24 +31,16 @@ const LABEL: Record<Impl, string> = {
   flytekit: "flytekit (s3fs)",
   flyte2: "Flyte 2 (obstore)",
 };
+const OPS = ["upload", "download"] as const;
 
-interface Run {
-  seconds: number;
-  maxRssKb: number;
-}
-
-function transfer(impl: Impl, op: "upload" | "download", endpoint: string, path: string, uri: string): Run {
-  const [cmd, argv] =
-    impl === "flyte-types" || impl === "aws-sdk"
-      ? ["node", ["--import", "tsx", "bench/storage/storage-ts.ts", impl, op, endpoint, path, uri]]
-      : [python, ["bench/storage/storage_py.py", impl, op, endpoint, path, uri]];
-  const out = execFileSync(cmd, argv as string[], {
-    cwd: root,
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "ignore"],
-    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
-  });
-  return JSON.parse(out.trim().split("\n").pop() as string) as Run;
+export interface StorageOptions {
+  root: string;
+  python: string;
+  processes: number;
+  warm: number;
+  /** Bytes of the file moved (1 GiB in the published figures). */
+  bytes: number;
+  log: (s: string) => void;
 }
 
 async function sha256(path: string): Promise<string> {
@@ -45,66 +49,102 @@ async function sha256(path: string): Promise<string> {
   return h.digest("hex");
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
-
-export async function storageBench(runs: number, log: (s: string) => void): Promise<string> {
+export async function storageBench(o: StorageOptions): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), "flyte-bench-s3-"));
   const source = join(dir, "source.bin");
   const fd = openSync(source, "w");
   const chunk = Buffer.alloc(16 * 1024 * 1024);
-  for (let written = 0; written < GiB; written += chunk.length) writeSync(fd, randomFillSync(chunk));
+  for (let written = 0; written < o.bytes; written += chunk.length) {
+    writeSync(fd, randomFillSync(chunk).subarray(0, Math.min(chunk.length, o.bytes - written)));
+  }
   closeSync(fd);
   const want = await sha256(source);
   const server = await startMoto();
   const client = testClient(server.endpoint);
-  const results: Record<Impl, { upload: Run[]; download: Run[] }> = {
-    "flyte-types": { upload: [], download: [] },
-    "aws-sdk": { upload: [], download: [] },
-    flytekit: { upload: [], download: [] },
-    flyte2: { upload: [], download: [] },
-  };
+  const runs = new Map<string, Measurement[]>();
+  const transfer = (impl: Impl, op: string, path: string, uri: string) =>
+    impl === "flyte-types" || impl === "aws-sdk"
+      ? measure(
+          "node",
+          ["bench/out/js/bench/storage/storage-ts.js", impl, op, server.endpoint, path, uri, String(o.warm)],
+          o.root,
+        )
+      : measure(
+          o.python,
+          ["bench/storage/storage_py.py", impl, op, server.endpoint, path, uri, String(o.warm)],
+          o.root,
+        );
   try {
     await createBucket(server.endpoint, "bench");
-    for (let r = 0; r < runs; r++) {
-      for (const impl of IMPLS) {
-        log(`storage ${impl} run ${r + 1}/${runs}…`);
-        const key = `${impl}/${r}.bin`;
-        const uri = `s3://bench/${key}`;
-        results[impl].upload.push(transfer(impl, "upload", server.endpoint, source, uri));
-        const target = join(dir, `${impl}.bin`);
-        results[impl].download.push(transfer(impl, "download", server.endpoint, target, uri));
-        // Every byte must have made the round trip, or the timing means nothing.
-        if (statSync(target).size !== GiB || (r === 0 && (await sha256(target)) !== want)) {
-          throw new Error(`${impl}: the downloaded copy differs from the source`);
-        }
-        rmSync(target);
-        await client.send(new DeleteObjectCommand({ Bucket: "bench", Key: key }));
+    const pending: Promise<unknown>[] = [];
+    interleave(o.processes, IMPLS, (impl, r) => {
+      o.log(`storage ${impl} process ${r + 1}/${o.processes}`);
+      const key = `${impl}/${r}.bin`;
+      const uri = `s3://bench/${key}`;
+      const target = join(dir, `${impl}.bin`);
+      for (const [op, path] of [
+        ["upload", source],
+        ["download", target],
+      ] as const) {
+        runs.set(`${impl}/${op}`, [...(runs.get(`${impl}/${op}`) ?? []), transfer(impl, op, path, uri)]);
       }
-    }
+      // Every byte must have made the round trip, or the timing means nothing.
+      if (statSync(target).size !== o.bytes) throw new Error(`${impl}: the downloaded copy has the wrong size`);
+      pending.push(
+        (r === 0 ? sha256(target) : Promise.resolve(want)).then((got) => {
+          if (got !== want) throw new Error(`${impl}: the downloaded copy differs from the source`);
+        }),
+      );
+      pending.push(client.send(new DeleteObjectCommand({ Bucket: "bench", Key: key })));
+    });
+    await Promise.all(pending);
   } finally {
     client.destroy();
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
   }
-  const mbs = (s: number) => `${(GiB / 1e6 / s).toFixed(0)} MB/s`;
-  const raw = results["aws-sdk"];
-  const rows = IMPLS.flatMap((impl) =>
-    (["upload", "download"] as const).map((op) => {
-      const s = median(results[impl][op].map((x) => x.seconds));
-      const rss = Math.max(...results[impl][op].map((x) => x.maxRssKb));
-      const rawS = median(raw[op].map((x) => x.seconds));
-      return `| ${LABEL[impl]} | ${op} | ${s.toFixed(2)} s | ${mbs(s)} | ${((rawS / s) * 100).toFixed(0)}% | ${Math.round(rss / 1024)} MB |`;
-    }),
-  );
-  return `## Storage: 1 GiB through a local S3 server
+  const ofRaw = (raw: Stats | undefined, s: Stats | undefined) =>
+    raw === undefined || s === undefined ? "–" : `${((raw.median / s.median) * 100).toFixed(0)}%`;
+  const mbs = (s: Stats) => `${(o.bytes / 1e6 / s.median).toFixed(0)} MB/s`;
+  const lines = OPS.flatMap((op) => {
+    const raw = opStats(runs.get(`aws-sdk/${op}`) ?? [], op);
+    return IMPLS.map((impl) => {
+      const ms = runs.get(`${impl}/${op}`) ?? [];
+      const s = opStats(ms, op);
+      const isRaw = impl === "aws-sdk";
+      return row([
+        op,
+        LABEL[impl],
+        nCell(s.cold.n, (s.warm?.n ?? 0) / s.cold.n),
+        timeCell(s.cold),
+        timeCell(s.warm),
+        mbs(s.warm ?? s.cold),
+        isRaw ? "" : ofRaw(raw.cold, s.cold),
+        isRaw ? "" : ofRaw(raw.warm, s.warm),
+        ...memoryCells(ms),
+        loadCell(s.load),
+      ]);
+    });
+  });
+  const moto = execFileSync(o.python, ["-c", "import moto; print(moto.__version__)"], { encoding: "utf8" }).trim();
+  const size = o.bytes >= GiB ? `${o.bytes / GiB} GiB` : `${o.bytes / 1024 ** 2} MiB`;
+  return `## Storage: ${size} through a local S3 server
 
-moto ${execFileSync(python, ["-c", "import moto; print(moto.__version__)"], { encoding: "utf8" }).trim()} in server mode on 127.0.0.1, started by the benchmark; one 1 GiB file of random bytes, uploaded
-and downloaded ${runs} times by each, every transfer in a fresh process (peak RSS is the process's). Medians; "of raw" is
-the raw AWS SDK's time over ours (above 100% is faster than the raw SDK). flyte-types uses its defaults: 8 MiB parts, 4 in
-flight, downloads streamed to a temporary file renamed into place. The first download of each is checked byte for byte.
+**Method.** moto ${moto} in server mode on 127.0.0.1, started by the benchmark, holds one ${size} file of random bytes.
+flyte-types (compiled JavaScript on plain \`node\`): \`new Storage({ s3: { endpoint, credentials } })\`, then
+\`storage.upload(path, uri)\` / \`storage.download(uri, path)\` with its defaults (8 MiB parts, 4 in flight; downloads
+streamed to a temporary file renamed into place). Raw AWS SDK v3: \`new Upload({ client, params: { Body:
+createReadStream(path) } }).done()\` and \`GetObjectCommand\` piped to a file, what a user writes by hand. flytekit:
+\`FileAccessProvider.put_data\` / \`get_data\` (fsspec, s3fs). Flyte 2: \`flyte.storage.put\` / \`get\` (obstore) after
+\`flyte.init.aio(storage=S3.auto())\`. **Clock:** ${o.processes} processes per implementation and direction,
+interleaved; each makes the same transfer ${o.warm + 1} times: **cold** is the first (client creation and
+connections inside it), **warm** the later ones. Cells are median (min–max), n is processes × (cold + warm);
+throughput is of the warm median; "of raw" is the raw AWS SDK's median time over this one's (above 100%: faster
+than the raw SDK). The server runs on the same 2 cores, so every transfer shares them with it. Each process's first
+download is checked for size, and the first round's byte for byte. **load** is the 1-minute load average as each
+process started ("noisy" at 1.5 or more).
 
-| implementation | op | time | throughput | of raw | peak RSS |
-|---|---|---|---|---|---|
-${rows.join("\n")}
+${header(["op", "implementation", "n", "cold", "warm", "throughput", "of raw cold", "of raw warm", "peak RSS", "above baseline", "load"])}
+${lines.join("\n")}
 `;
 }

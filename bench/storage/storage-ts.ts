@@ -1,37 +1,53 @@
-// One transfer through the S3 server in a process of its own, so its peak RSS is its own.
-// usage: storage_ts.ts <flyte-types|aws-sdk> <upload|download> <endpoint> <local path> <s3 uri>
-// Prints {"seconds": …, "maxRssKb": …}.
+// Transfers through the S3 server in a process of its own (bench/method.ts, bench/child.ts): the same transfer
+// 1 + W times, the first cold (client creation and connections inside it).
+// usage: node bench/storage/storage-ts.js <flyte-types|aws-sdk> <upload|download> <endpoint> <local path> <s3 uri> WARM
 import { createReadStream, createWriteStream } from "node:fs";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { Upload } from "@aws-sdk/lib-storage";
-import { Storage } from "../../src/index.js";
+import { Child, timedImport } from "../child.js";
 
-const [impl, op, endpoint, path, uri] = process.argv.slice(2) as [string, string, string, string, string];
+const [impl, op, endpoint, path, uri, warm = "1"] = process.argv.slice(2) as [string, string, string, string, string];
 const credentials = { accessKeyId: "testing", secretAccessKey: "testing" };
 const [, , bucket, ...rest] = uri.split("/");
 const key = rest.join("/");
 
-async function flyteTypes(): Promise<void> {
-  const storage = new Storage({ s3: { endpoint, credentials } });
-  if (op === "upload") await storage.upload(path, uri);
-  else await storage.download(uri, path);
+async function flyteTypes(): Promise<[number, () => Promise<void>]> {
+  const { module: lib, importSeconds } = await timedImport(() => import("../../src/index.js"));
+  // flyte-types with its defaults; the Storage (and its S3 client) is made on first use, inside the cold run.
+  let storage: InstanceType<typeof lib.Storage> | undefined;
+  return [
+    importSeconds,
+    async () => {
+      storage ??= new lib.Storage({ s3: { endpoint, credentials } });
+      if (op === "upload") await storage.upload(path, uri);
+      else await storage.download(uri, path);
+    },
+  ];
 }
 
 // What a user of the AWS SDK writes by hand: lib-storage's Upload from a file stream, GetObject piped to a file.
-async function awsSdk(): Promise<void> {
-  const client = new S3Client({ endpoint, region: "us-east-1", forcePathStyle: true, credentials });
-  if (op === "upload") {
-    await new Upload({ client, params: { Bucket: bucket, Key: key, Body: createReadStream(path) } }).done();
-  } else {
-    const out = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-    await pipeline(out.Body as Readable, createWriteStream(path));
-  }
-  client.destroy();
+async function awsSdk(): Promise<[number, () => Promise<void>]> {
+  const { module, importSeconds } = await timedImport(async () => ({
+    s3: await import("@aws-sdk/client-s3"),
+    storage: await import("@aws-sdk/lib-storage"),
+  }));
+  const { s3, storage } = module;
+  let client: InstanceType<typeof s3.S3Client> | undefined;
+  const once = async () => {
+    client ??= new s3.S3Client({ endpoint, region: "us-east-1", forcePathStyle: true, credentials });
+    if (op === "upload") {
+      await new storage.Upload({ client, params: { Bucket: bucket, Key: key, Body: createReadStream(path) } }).done();
+    } else {
+      const out = await client.send(new s3.GetObjectCommand({ Bucket: bucket, Key: key }));
+      await pipeline(out.Body as Readable, createWriteStream(path));
+    }
+  };
+  return [importSeconds, once];
 }
 
-const started = performance.now();
-await (impl === "flyte-types" ? flyteTypes() : awsSdk());
-const seconds = (performance.now() - started) / 1000;
-process.stdout.write(`${JSON.stringify({ seconds, maxRssKb: process.resourceUsage().maxRSS })}\n`);
+const [importSeconds, once] = impl === "flyte-types" ? await flyteTypes() : await awsSdk();
+const child = new Child(importSeconds, Number(warm));
+child.baseline();
+await child.repeat(op, once);
+child.report();
+process.exit(0);
