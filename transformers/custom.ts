@@ -1,24 +1,12 @@
 // User types: a registered Transformer, keyed by a class (values are `instanceof` it) or a zod schema.
 import type { KindHandler } from "../src/codec/codec.js";
-import { type ConvertContext, INVALID, type Invalid } from "../src/codec/context.js";
-import { ErrorCode, isFlyteTypeError } from "../src/errors/flyte-type-error.js";
+import type { ConvertContext, Invalid } from "../src/codec/context.js";
+import { ErrorCode } from "../src/errors/flyte-type-error.js";
 import { describeValue, msg } from "../src/errors/messages.js";
 import type { Literal } from "../src/literal/model.js";
 import type { JsonObject } from "../src/msgpack/json-schema.js";
 import { packUntyped } from "./shared/untyped-values.js";
-
-/**
- * Turns an exception from user code into issues at the current path. A FlyteTypeError keeps its issues' codes and
- * messages, also one from another copy of flyte-types (a transformer bundled with its own).
- */
-function record(cx: ConvertContext, name: string, error: unknown): Invalid {
-  if (isFlyteTypeError(error)) {
-    for (const i of error.issues) cx.fail(i.code, i.message, i.expected, i.received);
-    return INVALID;
-  }
-  const text = error instanceof Error ? error.message : String(error);
-  return cx.fail(ErrorCode.transformerFailed, msg.transformerFailed(name, text));
-}
+import { userCodeFailed } from "./shared/user-code.js";
 
 export const customKind: KindHandler<"custom"> = {
   compile(desc) {
@@ -38,14 +26,14 @@ export const customKind: KindHandler<"custom"> = {
         try {
           return t.toLiteral(value);
         } catch (e) {
-          return record(cx, t.name, e);
+          return userCodeFailed(cx, t.name, e);
         }
       },
       toValue(literal: Literal, cx) {
         try {
           return t.toValue(literal);
         } catch (e) {
-          return record(cx, t.name, e);
+          return userCodeFailed(cx, t.name, e);
         }
       },
       fromPlain(value, cx) {
@@ -53,7 +41,7 @@ export const customKind: KindHandler<"custom"> = {
         try {
           return t.fromMsgpack(value);
         } catch (e) {
-          return record(cx, t.name, e);
+          return userCodeFailed(cx, t.name, e);
         }
       },
       pack(value, w, cx) {
@@ -63,7 +51,7 @@ export const customKind: KindHandler<"custom"> = {
         try {
           plain = t.toMsgpack(value);
         } catch (e) {
-          return record(cx, t.name, e);
+          return userCodeFailed(cx, t.name, e);
         }
         return packUntyped(plain, w, cx);
       },
