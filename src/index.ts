@@ -3,7 +3,7 @@ export type { Codec, KindHandler, KindTable } from "./codec/codec.js";
 export type { ConvertOptions } from "./codec/context.js";
 export type { Kind, TypeDesc } from "./codec/descriptor.js";
 export { primitiveOf } from "./codec/literal-read.js";
-export type { Class, Transformer, TransformerKey } from "./codec/transformer.js";
+export type { Class, MappedType, Registration, Transformer, TransformerKey } from "./codec/transformer.js";
 export {
   createDatasetRegistry,
   type DatasetDecoder,
@@ -54,6 +54,7 @@ export {
   type ResolveOptions,
   resolveOffloaded,
 } from "./literal/offload.js";
+export { readLiteral } from "./literal/read-literal.js";
 export {
   decodeLiteral,
   decodeLiteralMap,

@@ -14,6 +14,7 @@ import { intKind } from "./int.js";
 import { listKind } from "./list.js";
 import { literalKind } from "./literal.js";
 import { mapKind } from "./map.js";
+import { mappedKind } from "./mapped.js";
 import { noneKind } from "./none.js";
 import { stringKind } from "./string.js";
 import { structKind } from "./struct.js";
@@ -40,4 +41,5 @@ export const builtinKinds = {
   directory: directoryKind,
   dataset: datasetKind,
   custom: customKind,
+  mapped: mappedKind,
 } as const satisfies KindTable;

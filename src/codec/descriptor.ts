@@ -2,7 +2,7 @@
 // Every operation over kinds is a table keyed by Kind, so adding a kind fails to compile wherever it is missing.
 import type { DatasetColumn } from "../dataset/structured-dataset.js";
 import type { SchemaStyle } from "../msgpack/json-schema.js";
-import type { Transformer } from "./transformer.js";
+import type { AnyMappedType, Transformer } from "./transformer.js";
 
 /** One field of a record, in declaration order. */
 export interface FieldDesc {
@@ -64,7 +64,22 @@ export type TypeDesc =
       readonly externalSchemaType: string;
       readonly externalSchemaBytes: Uint8Array;
     }
-  | { readonly kind: "custom"; readonly transformer: Transformer<unknown> };
+  | { readonly kind: "custom"; readonly transformer: Transformer<unknown> }
+  /**
+   * A value converted to a wire form first (a registered MappedType, or a zod `z.codec`): written exactly as the wire
+   * descriptor `inner` writes the wire value. `check` runs the wire schema's own zod checks, when it has any.
+   */
+  | {
+      readonly kind: "mapped";
+      readonly name: string;
+      readonly inner: TypeDesc;
+      readonly isMine: (value: unknown) => boolean;
+      readonly toWire: (value: unknown) => unknown;
+      readonly fromWire: (wire: unknown) => unknown;
+      readonly check?: (wire: unknown) => readonly { path: readonly PropertyKey[]; message: string }[];
+      /** The registration, when it is one (the testing kit uses its `equals`). */
+      readonly mapped?: AnyMappedType;
+    };
 
 export type Kind = TypeDesc["kind"];
 export type DescOf<K extends Kind> = Extract<TypeDesc, { kind: K }>;

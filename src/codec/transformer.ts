@@ -33,3 +33,44 @@ export interface Transformer<T> {
   /** Whether two values are the same value; default: objects of one class with deeply equal own fields. */
   equals?(a: T, b: T): boolean;
 }
+
+/**
+ * A type of yours described by its wire form: a schema Flyte already knows (a record, a primitive, a list…) and the
+ * two functions between your values and values of that schema. Everything else follows from the schema, byte for
+ * byte: the LiteralType, the literal, the msgpack and JSON Schema inside records, union tags, `guessType` and the
+ * testing kit's values. Register it with `engine.register(...)`.
+ *
+ * ```ts
+ * engine.register({
+ *   name: "Money",
+ *   type: Money,
+ *   wire: dataclass(z.object({ amount: z.bigint(), currency: z.string() }).meta({ title: "Money" })),
+ *   toWire: (m) => ({ amount: m.amount, currency: m.currency }),
+ *   fromWire: (w) => new Money(w.amount, w.currency),
+ * });
+ * ```
+ */
+export interface MappedType<T, S extends z.ZodType = z.ZodType> {
+  /** The name errors use. */
+  readonly name: string;
+  /** Your values: `instanceof` a class, or a zod schema used by identity (as a transformer's `type`). */
+  readonly type: Class<T> | z.ZodType<T>;
+  /** The wire form: any schema the engine converts, written exactly as a value of it would be. */
+  readonly wire: S;
+  /** Your value as a value of the wire schema; throw to refuse it (the error becomes an issue with a path). */
+  toWire(value: T): z.output<S>;
+  /** A value of the wire schema (already converted and checked) as your value. */
+  fromWire(wire: z.output<S>): T;
+  /** Whether two values are the same value, for the testing kit; default: deeply equal own fields. */
+  equals?(a: T, b: T): boolean;
+}
+
+/** What a registry holds: a transformer with its own literal form, or a type mapped onto a wire schema. */
+/** A mapped type over any wire schema (each registration is type-checked where it is written). */
+// biome-ignore lint/suspicious/noExplicitAny: the wire schema's own type is the registration's business
+export type AnyMappedType = MappedType<unknown, any>;
+
+/** What a registry holds: a transformer with its own literal form, or a type mapped onto a wire schema. */
+export type Registration = Transformer<unknown> | AnyMappedType;
+
+export const isMappedType = (r: Registration): r is AnyMappedType => "wire" in r;

@@ -85,6 +85,35 @@ export function defaultOf(s: core.$ZodType): { value: unknown } | undefined {
 export const instanceClassOf = (s: core.$ZodType): (abstract new (...args: never[]) => unknown) | undefined =>
   (s as unknown as { _zod: { bag: { Class?: abstract new (...args: never[]) => unknown } } })._zod.bag.Class;
 
+/** A zod 4 `z.codec(wire, value, { decode, encode })`: its wire (input) schema, if `s` is one. A plain `z.pipe()` is not. */
+export function codecOf(s: core.$ZodType): { readonly wire: core.$ZodType } | undefined {
+  const def = defOf(s);
+  return def.type === "pipe" && typeof def.reverseTransform === "function"
+    ? { wire: def.in as core.$ZodType }
+    : undefined;
+}
+
+/** Problems zod found, with their paths, or none. */
+export type ZodProblems = readonly { readonly path: readonly PropertyKey[]; readonly message: string }[];
+
+const problemsOf = (r: { success: boolean; error?: { issues: readonly z.core.$ZodIssue[] } }): ZodProblems =>
+  r.success ? [] : (r.error?.issues ?? []).map((i) => ({ path: i.path, message: i.message }));
+
+/** `s.safeParse(value)`'s problems: for a wire value against its wire schema. */
+export const parseProblems = (s: core.$ZodType, value: unknown): ZodProblems =>
+  problemsOf((s as unknown as z.ZodType).safeParse(value));
+
+/** Runs a codec forwards (wire → value) or backwards (value → wire), checking both sides. */
+export function runCodec(
+  s: core.$ZodType,
+  direction: "decode" | "encode",
+  value: unknown,
+): { ok: true; value: unknown } | { ok: false; problems: ZodProblems } {
+  const schema = s as unknown as z.ZodType;
+  const r = direction === "decode" ? schema.safeDecode(value as never) : schema.safeEncode(value as never);
+  return r.success ? { ok: true, value: r.data } : { ok: false, problems: problemsOf(r) };
+}
+
 /** The schemas a definition refers to directly (inner, element, options, fields…), for walks over a schema graph. */
 export function childrenOf(s: object): unknown[] {
   const def = (s as { _zod?: { def?: Record<string, unknown> } })._zod?.def;

@@ -3,19 +3,23 @@
 import type * as core from "zod/v4/core";
 import type { FieldDesc, TypeDesc } from "../codec/descriptor.js";
 import { hashOf, isFactoryDefault, markOf, styleOf } from "../codec/schema-marks.js";
-import type { Class } from "../codec/transformer.js";
+import { type AnyMappedType, type Class, isMappedType, type Registration } from "../codec/transformer.js";
 import {
   checksOf,
   childrenOf,
+  codecOf,
   defOf,
   instanceClassOf,
   isIntegerNumber,
   isOptionalField,
   metaOf,
   parentOf,
+  parseProblems,
+  runCodec,
   type SchemaDef,
+  type ZodProblems,
 } from "../codec/zod-reader.js";
-import { ErrorCode, fail } from "../errors/flyte-type-error.js";
+import { ErrorCode, FlyteTypeError, fail } from "../errors/flyte-type-error.js";
 import { msg } from "../errors/messages.js";
 import type { PathSegment } from "../errors/path.js";
 import type { SchemaStyle } from "../msgpack/json-schema.js";
@@ -51,7 +55,8 @@ const SUPPORTED = [
   "z.union() / .optional() / .nullable()",
   "z.enum()",
   "z.literal()",
-  "registered transformers",
+  "z.codec()",
+  "registered transformers and mapped types",
 ];
 
 // The integer format our INTEGER codec enforces itself; int32 and uint32 are INTEGERs too, but their bounds need zod.
@@ -126,10 +131,65 @@ export function compileSpec(spec: TypeSpec, registry: Registry, root: string): C
   const unsupported = (what: string): never =>
     fail(ErrorCode.unsupportedSchema, msg.unsupported(what, SUPPORTED), { root, path, received: what });
 
+  /** A wire schema's descriptor, and whether it has zod checks of its own (then run on each wire value). */
+  const wireOf = (wire: core.$ZodType, name: string): { inner: TypeDesc; checks: boolean } => {
+    if (visiting.has(wire)) return unsupported(`${name}, whose wire form contains itself`);
+    visiting.add(wire);
+    const outer = validate;
+    validate = false;
+    try {
+      const inner = walk(wire);
+      return { inner, checks: validate };
+    } finally {
+      validate = outer;
+      visiting.delete(wire);
+    }
+  };
+
+  const mapped = (r: AnyMappedType): TypeDesc => {
+    const key = r.type;
+    const wire = r.wire as core.$ZodType;
+    const { inner, checks } = wireOf(wire, r.name);
+    return {
+      kind: "mapped",
+      name: r.name,
+      inner,
+      isMine: typeof key === "function" ? (v) => v instanceof key : (v) => key.safeParse(v).success,
+      toWire: (v) => r.toWire(v),
+      fromWire: (w) => r.fromWire(w),
+      ...(checks ? { check: (w: unknown) => parseProblems(wire, w) } : {}),
+      mapped: r,
+    };
+  };
+
+  const fromRegistration = (r: Registration): TypeDesc =>
+    isMappedType(r) ? mapped(r) : { kind: "custom", transformer: r };
+
+  /** A zod codec: its values travel as its wire (input) schema's, converted by its own encode and decode. */
+  const codec = (s: core.$ZodType, wire: core.$ZodType): TypeDesc => {
+    const name = metaOf(s).title ?? "z.codec()";
+    const { inner } = wireOf(wire, name);
+    // zod runs the codec's checks on both sides (safeEncode), after conversion.
+    validate = true;
+    const run = (direction: "decode" | "encode", v: unknown): unknown => {
+      const r = runCodec(s, direction, v);
+      if (r.ok) return r.value;
+      throw codecFailed(name, r.problems);
+    };
+    return {
+      kind: "mapped",
+      name,
+      inner,
+      isMine: () => true,
+      toWire: (v) => run("encode", v),
+      fromWire: (w) => run("decode", w),
+    };
+  };
+
   const registered = (s: object): TypeDesc | undefined => {
     for (let cur: object | undefined = s; cur !== undefined; cur = parentOf(cur)) {
       const t = registry.lookup(cur);
-      if (t !== undefined) return { kind: "custom", transformer: t };
+      if (t !== undefined) return fromRegistration(t);
       const mark = markOf(cur);
       if (mark !== undefined) return mark;
     }
@@ -284,12 +344,16 @@ export function compileSpec(spec: TypeSpec, registry: Registry, root: string): C
       case "custom": {
         const cls = instanceClassOf(s);
         const t = cls === undefined ? undefined : registry.lookup(cls);
-        if (t !== undefined) return { kind: "custom", transformer: t };
+        if (t !== undefined) return fromRegistration(t);
         return unsupported(
           cls === undefined
             ? "z.custom() without a registered transformer"
             : `z.instanceof(${cls.name}) without a registered transformer`,
         );
+      }
+      case "pipe": {
+        const c = codecOf(s);
+        return c === undefined ? unsupported("z.pipe()") : codec(s, c.wire);
       }
       default:
         return unsupported(`z.${def.type}()`);
@@ -308,8 +372,19 @@ export function compileSpec(spec: TypeSpec, registry: Registry, root: string): C
         { root },
       );
     }
-    return { desc: { kind: "custom", transformer: t }, validate: false };
+    return { desc: fromRegistration(t), validate };
   }
   const desc = walk(spec);
   return { desc, validate };
+}
+
+/** A codec's encode or decode refused a value: its problems as issues (recorded at the path being converted). */
+function codecFailed(name: string, problems: ZodProblems): FlyteTypeError {
+  return new FlyteTypeError(
+    problems.map((p) => ({
+      code: ErrorCode.validationFailed,
+      path: "",
+      message: msg.wireCheckFailed(name, p.path, p.message),
+    })),
+  );
 }

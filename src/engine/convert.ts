@@ -14,8 +14,11 @@ import { validate } from "./zod-validation.js";
 
 /** The TypeScript value of a type: zod's output type, or the instance type of a registered class. */
 export type ValueOf<S> = S extends z.ZodType ? z.output<S> : S extends Class<infer I> ? I : never;
-/** What may be given for a type: zod's input type (a `.default()` admits undefined), or the class instance. */
-export type InputOf<S> = S extends z.ZodType ? z.input<S> : S extends Class<infer I> ? I : never;
+/**
+ * What may be given for a type: zod's input type (a `.default()` admits undefined) or its output type (a `z.codec`
+ * is given its decoded value, which its encode turns into the wire form), or the class instance.
+ */
+export type InputOf<S> = S extends z.ZodType ? z.input<S> | z.output<S> : S extends Class<infer I> ? I : never;
 
 /** A compiled type and its codec. */
 export interface Entry extends Compiled {

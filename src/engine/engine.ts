@@ -1,11 +1,11 @@
 // The type engine: compiles a type once (cached per schema), then converts values ⇄ literals synchronously
 // inside. The public calls are async so that I/O kinds (files, datasets) fit the same API.
-import { clone } from "@bufbuild/protobuf";
+import { clone, equals } from "@bufbuild/protobuf";
 import type { z } from "zod";
 import type { Codec } from "../codec/codec.js";
 import type { ConvertOptions, ResolvedOptions } from "../codec/context.js";
 import type { TypeDesc } from "../codec/descriptor.js";
-import type { Transformer } from "../codec/transformer.js";
+import { isMappedType, type MappedType, type Registration, type Transformer } from "../codec/transformer.js";
 import type { DatasetRegistry } from "../dataset/dataset-registry.js";
 import { ErrorCode, fail } from "../errors/flyte-type-error.js";
 import { describeLiteralType, describeValue, msg } from "../errors/messages.js";
@@ -35,7 +35,11 @@ export interface TypeEngine {
   interface<I extends Record<string, TypeSpec>, O extends Record<string, TypeSpec>>(
     spec: InterfaceSpec<I, O>,
   ): TypedIO<I, O>;
-  register<T>(transformer: Transformer<T>, options?: RegisterOptions): void;
+  /**
+   * Registers a type of yours: a `MappedType` (your class carried by a wire schema Flyte knows, the usual way), or a
+   * low-level `Transformer` for a type with its own literal form. Throws if the key is taken, unless `override`.
+   */
+  register<T, S extends z.ZodType>(type: MappedType<T, S> | Transformer<T>, options?: RegisterOptions): void;
   /** The compiled codec of a type, for SDK code converting many values of one type. */
   codec(spec: TypeSpec): Codec;
   /** The descriptor a type compiles to, and whether zod checks values beyond it (for tools such as the testing kit). */
@@ -124,9 +128,9 @@ export function engineOf({ registry, storage, datasets }: EngineParts): TypeEngi
       );
       return value as never;
     },
-    guessType: (lt) => guess(registry, lt),
+    guessType: (lt) => guess(registry, lt, (wire) => entry(wire, "type").codec.literalType),
     interface: (spec) => createInterface(spec, (s, root) => entry(s, root), resolve),
-    register: (t, options) => registry.register(t, options),
+    register: (t, options) => registry.register(t as Registration, options),
     codec: (spec) => entry(spec, "type").codec,
     describe: (spec) => {
       const e = entry(spec, "type");
@@ -136,13 +140,21 @@ export function engineOf({ registry, storage, datasets }: EngineParts): TypeEngi
   return engine;
 }
 
-function guess(registry: Registry, lt: LiteralType): TypeSpec {
+/** Whether two LiteralTypes are the same type (a union variant's structure tag aside). */
+const sameType = (a: LiteralType, b: LiteralType): boolean =>
+  equals(LiteralTypeSchema, { ...a, structure: undefined }, { ...b, structure: undefined });
+
+function guess(registry: Registry, lt: LiteralType, wireType: (wire: z.ZodType) => LiteralType): TypeSpec {
   const key = literalTypeKey(lt);
-  // A union variant tagged with a registered transformer's name is that transformer's type.
+  // A union variant tagged with a registered transformer's name is that transformer's type; a mapped type answers
+  // for exactly its wire schema's LiteralType.
   const tag = lt.structure?.tag;
   for (const t of registry.transformers()) {
-    if ((tag !== undefined && tag === t.name && typesCastable(lt, t.literalType)) || t.guess?.(lt) === true)
+    if (isMappedType(t)) {
+      if (sameType(lt, wireType(t.wire))) return t.type;
+    } else if ((tag !== undefined && tag === t.name && typesCastable(lt, t.literalType)) || t.guess?.(lt) === true) {
       return t.type;
+    }
   }
   const builtin = registry.builtinGuess(key);
   if (builtin === undefined) {
@@ -154,5 +166,5 @@ function guess(registry: Registry, lt: LiteralType): TypeSpec {
       },
     );
   }
-  return builtin.schema(lt, (child) => guess(registry, child) as z.ZodType);
+  return builtin.schema(lt, (child) => guess(registry, child, wireType) as z.ZodType);
 }

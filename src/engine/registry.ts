@@ -2,7 +2,7 @@
 // instances (createRegistry); nothing is global. A miss is a loud error that lists what is registered.
 import type { KindGuess, KindHandler, KindTable } from "../codec/codec.js";
 import type { Kind } from "../codec/descriptor.js";
-import type { Transformer, TransformerKey } from "../codec/transformer.js";
+import { isMappedType, type Registration, type TransformerKey } from "../codec/transformer.js";
 import { ErrorCode, fail } from "../errors/flyte-type-error.js";
 import { msg } from "../errors/messages.js";
 import { literalTypeKey } from "../literal/literal-types.js";
@@ -16,9 +16,11 @@ export interface Registry {
   readonly kinds: KindTable;
   /** Bumped on every registration, so engines drop schemas compiled against the old contents. */
   readonly version: number;
-  register<T>(transformer: Transformer<T>, options?: RegisterOptions): void;
-  lookup(key: object): Transformer<unknown> | undefined;
-  transformers(): readonly Transformer<unknown>[];
+  /** Adds a transformer (a type with its own literal form) or a mapped type (a type carried by a wire schema). */
+  register(registration: Registration, options?: RegisterOptions): void;
+  lookup(key: object): Registration | undefined;
+  /** Every registration, transformers and mapped types. */
+  transformers(): readonly Registration[];
   /** The built-in guess for a `literalTypeKey`, if a kind claims it. */
   builtinGuess(key: string): KindGuess | undefined;
   /** Every LiteralType key something can guess. */
@@ -26,7 +28,7 @@ export interface Registry {
 }
 
 export function createRegistry(kinds: KindTable): Registry {
-  const byKey = new Map<TransformerKey, Transformer<unknown>>();
+  const byKey = new Map<TransformerKey, Registration>();
   const guesses = new Map<string, KindGuess>();
   const guessedBy = new Map<string, Kind>();
   // The table has every kind (the compiler checks KindTable), so no kind's guess can be left out here.
@@ -59,7 +61,7 @@ export function createRegistry(kinds: KindTable): Registry {
           ),
         );
       }
-      byKey.set(key, transformer as Transformer<unknown>);
+      byKey.set(key, transformer);
       version++;
     },
     lookup: (key) => byKey.get(key as TransformerKey),
@@ -67,7 +69,7 @@ export function createRegistry(kinds: KindTable): Registry {
     builtinGuess: (key) => guesses.get(key),
     guessKeys: () => [
       ...guesses.keys(),
-      ...[...byKey.values()].filter((t) => t.guess).map((t) => literalTypeKey(t.literalType)),
+      ...[...byKey.values()].flatMap((t) => (!isMappedType(t) && t.guess ? [literalTypeKey(t.literalType)] : [])),
     ],
   };
 }

@@ -21,6 +21,41 @@ interface NonFinite {
 }
 
 const floats = new WeakMap<TypeDesc, boolean>();
+const codecs = new WeakMap<TypeDesc, boolean>();
+
+/**
+ * Whether a zod `z.codec` sits in `desc`: values are then in its output form, which `safeParse` (input form in)
+ * refuses, so zod checks them with `safeEncode`, which runs each codec backwards.
+ */
+function holdsCodec(desc: TypeDesc): boolean {
+  let out = codecs.get(desc);
+  if (out === undefined) {
+    switch (desc.kind) {
+      case "mapped":
+        out = desc.mapped === undefined || holdsCodec(desc.inner);
+        break;
+      case "hashed":
+        out = holdsCodec(desc.inner);
+        break;
+      case "union":
+        out = desc.variants.some(holdsCodec);
+        break;
+      case "list":
+        out = holdsCodec(desc.element);
+        break;
+      case "map":
+        out = holdsCodec(desc.value);
+        break;
+      case "struct":
+        out = desc.fields.some((f) => holdsCodec(f.type));
+        break;
+      default:
+        out = false;
+    }
+    codecs.set(desc, out);
+  }
+  return out;
+}
 
 /** Whether a value of `desc` may hold a FLOAT, so that validation need not walk values that cannot. */
 function holdsFloat(desc: TypeDesc): boolean {
@@ -127,7 +162,10 @@ export function validate(slot: Validated, value: unknown): void {
   if (typeof spec === "function") return;
   const found: NonFinite[] = [];
   const masked = maskNonFinite(slot.desc, value, [], found);
-  const result = (spec as z.ZodType).safeParse(masked, { reportInput: true });
+  const schema = spec as z.ZodType;
+  const result = holdsCodec(slot.desc)
+    ? schema.safeEncode(masked, { reportInput: true })
+    : schema.safeParse(masked, { reportInput: true });
   const zodIssues: z.core.$ZodIssue[] = [];
   let cause: unknown = result.error;
   if (!result.success) {

@@ -147,6 +147,8 @@ export const msg = {
   hashNotString: "the hash function must return a string",
   /** A user transformer threw something other than a FlyteTypeError. */
   transformerFailed: (name: string, reason: string) => `transformer ${JSON.stringify(name)} failed: ${reason}`,
+  wireCheckFailed: (name: string, path: readonly PropertyKey[], reason: string) =>
+    `${name}'s wire form${path.length === 0 ? "" : ` at ${path.map(String).join(".")}`} fails its schema: ${reason}`,
   notInRecords: (name: string) => `${name} cannot sit inside a record: its transformer has no toMsgpack/fromMsgpack`,
 
   // ── Schemas and registration ───────────────────────────────────────────────────────────────────────────────────

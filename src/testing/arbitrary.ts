@@ -142,6 +142,19 @@ const GENERATORS: { readonly [K in Kind]: Gen<K> } = {
     }
     return given as fc.Arbitrary<unknown>;
   },
+  // Values of the wire schema made into the user's values; wire values its fromWire (or checks) refuse are skipped.
+  mapped: (d, _cx, child) =>
+    child(d.inner)
+      .filter((w) => (d.check?.(w).length ?? 0) === 0)
+      .map((w) => {
+        try {
+          return { ok: true as const, value: d.fromWire(w) };
+        } catch {
+          return { ok: false as const, value: undefined };
+        }
+      })
+      .filter((r) => r.ok)
+      .map((r) => r.value),
 };
 
 /** JSON-like data as untyped fields carry it: -0 and integral floats are numbers like any other. */

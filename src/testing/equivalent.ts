@@ -164,6 +164,12 @@ const SAME: { readonly [K in Kind]: Same<K> } = {
     if (t.equals !== undefined) return t.equals(e, a) ? undefined : differ(e, a);
     return sameFields(e, a) ? undefined : `a ${t.name} value that differs: ${differ(e, a)}`;
   },
+  // The registration's own equality if it has one, else the same wire value.
+  mapped: (d, e, a, child) => {
+    const same = d.mapped?.equals;
+    if (same !== undefined) return same(e, a) ? undefined : differ(e, a);
+    return child(d.inner, d.toWire(e), d.toWire(a));
+  },
 };
 
 /**

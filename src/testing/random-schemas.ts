@@ -74,6 +74,8 @@ const SORTS: { readonly [K in Kind]: (d: DescOf<K>) => readonly string[] } = {
   directory: () => ["directory"],
   dataset: () => ["dataset"],
   custom: (d) => [`custom:${d.transformer.name}`],
+  // A registered type's values are its own class's; what a z.codec's decode returns can be anything.
+  mapped: (d) => (d.mapped === undefined ? ["*"] : [`custom:${d.name}`]),
 };
 
 function sortsOf(d: TypeDesc): readonly string[] {

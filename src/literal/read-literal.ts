@@ -1,0 +1,89 @@
+// Typed accessors for the literals a transformer reads: `readLiteral.string(l)` instead of walking
+// `l.value.value.value.value` and checking each `case`. Each throws a typed `invalid_literal` error naming what it
+// expected and what it got; inside a transformer's toValue that error becomes an issue at the value's path.
+import { ErrorCode, fail } from "../errors/flyte-type-error.js";
+import { describeLiteral, msg } from "../errors/messages.js";
+import { BlobType_BlobDimensionality, type Literal, type LiteralType, type Primitive, type Scalar } from "./model.js";
+
+type PrimitiveCase = NonNullable<Primitive["value"]["case"]>;
+type ScalarCase = NonNullable<Scalar["value"]["case"]>;
+
+const refuse = (expected: string, literal: Literal): never =>
+  fail(ErrorCode.invalidLiteral, msg.expected(expected, describeLiteral(literal)), {
+    root: "value",
+    expected,
+    received: describeLiteral(literal),
+  });
+
+function scalar<C extends ScalarCase>(
+  literal: Literal,
+  c: C,
+  expected: string,
+): Extract<Scalar["value"], { case: C }>["value"] {
+  const v = literal.value;
+  if (v.case !== "scalar" || v.value.value.case !== c) return refuse(expected, literal);
+  return v.value.value.value as never;
+}
+
+function primitive<C extends PrimitiveCase>(
+  literal: Literal,
+  c: C,
+  expected: string,
+): Extract<Primitive["value"], { case: C }>["value"] {
+  const p = scalar(literal, "primitive", expected).value;
+  if (p.case !== c) return refuse(expected, literal);
+  return p.value as never;
+}
+
+/** Reads one kind of literal, or throws a typed error saying what was expected and what came. */
+export const readLiteral = {
+  integer: (l: Literal): bigint => primitive(l, "integer", "an INTEGER literal"),
+  float: (l: Literal): number => primitive(l, "floatValue", "a FLOAT literal"),
+  string: (l: Literal): string => primitive(l, "stringValue", "a STRING literal"),
+  boolean: (l: Literal): boolean => primitive(l, "boolean", "a BOOLEAN literal"),
+  /** A DATETIME: seconds since the epoch and nanoseconds. */
+  datetime: (l: Literal): { seconds: bigint; nanos: number } => {
+    const t = primitive(l, "datetime", "a DATETIME literal");
+    return { seconds: t.seconds, nanos: t.nanos };
+  },
+  duration: (l: Literal): { seconds: bigint; nanos: number } => {
+    const d = primitive(l, "duration", "a DURATION literal");
+    return { seconds: d.seconds, nanos: d.nanos };
+  },
+  /** A file (`multipart: false`) or directory blob. */
+  blob: (l: Literal): { uri: string; format: string; multipart: boolean } => {
+    const b = scalar(l, "blob", "a blob literal");
+    const t = b.metadata?.type;
+    return {
+      uri: b.uri,
+      format: t?.format ?? "",
+      multipart: t?.dimensionality === BlobType_BlobDimensionality.MULTIPART,
+    };
+  },
+  binary: (l: Literal): { value: Uint8Array; tag: string } => {
+    const b = scalar(l, "binary", "a binary literal");
+    return { value: b.value, tag: b.tag };
+  },
+  structuredDataset: (l: Literal): { uri: string; format: string } => {
+    const d = scalar(l, "structuredDataset", "a StructuredDataset literal");
+    return { uri: d.uri, format: d.metadata?.structuredDatasetType?.format ?? "" };
+  },
+  /** A union literal: the variant's literal and its type (whose `structure.tag` names the variant). */
+  union: (l: Literal): { value: Literal; type: LiteralType } => {
+    const u = scalar(l, "union", "a union literal");
+    if (u.value === undefined || u.type === undefined) return refuse("a union literal with a value and a type", l);
+    return { value: u.value, type: u.type };
+  },
+  none: (l: Literal): null => {
+    scalar(l, "noneType", "a none literal");
+    return null;
+  },
+  collection: (l: Literal): Literal[] => {
+    const v = l.value;
+    return v.case === "collection" ? v.value.literals : refuse("a collection literal", l);
+  },
+  map: (l: Literal): { [key: string]: Literal } => {
+    const v = l.value;
+    return v.case === "map" ? v.value.literals : refuse("a map literal", l);
+  },
+};
