@@ -1,4 +1,6 @@
 // Schemas flyte-types provides for values zod has no type for.
+
+import type { Table as ArrowTableData } from "apache-arrow";
 import { z } from "zod";
 import { markFactoryDefault, markHash, markSchema, markStyle } from "./codec/schema-marks.js";
 import { type DatasetColumn, StructuredDataset } from "./dataset/structured-dataset.js";
@@ -111,7 +113,7 @@ export interface DatasetTypeOptions {
  */
 export function structuredDataset(
   options: DatasetTypeOptions = {},
-): z.ZodType<StructuredDataset, string | URL | StructuredDataset> {
+): z.ZodType<StructuredDataset, string | URL | StructuredDataset | ArrowTableData> {
   const c = options.columns;
   const arrow = c !== undefined && isArrowSchema(c);
   const columns =
@@ -123,8 +125,12 @@ export function structuredDataset(
           ? columnsFromArrow(c.fields)
           : columnsFromZod(c as never);
   const schema = z.custom<StructuredDataset>(
-    (v) => typeof v === "string" || v instanceof URL || v instanceof StructuredDataset,
-    { error: "expected a StructuredDataset or a URI" },
+    (v) =>
+      typeof v === "string" ||
+      v instanceof URL ||
+      v instanceof StructuredDataset ||
+      (typeof v === "object" && v !== null && Array.isArray((v as { batches?: unknown }).batches)),
+    { error: "expected a StructuredDataset, an Arrow Table or a URI" },
   );
   return markSchema(schema, {
     kind: "dataset",

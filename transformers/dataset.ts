@@ -6,6 +6,7 @@ import type { KindHandler } from "../src/codec/codec.js";
 import { type ConvertContext, INVALID } from "../src/codec/context.js";
 import type { DescOf } from "../src/codec/descriptor.js";
 import { binaryValueOf, literalMismatch, NOT_BINARY } from "../src/codec/literal-read.js";
+import { ArrowTable } from "../src/dataset/frame.js";
 import { StructuredDataset } from "../src/dataset/structured-dataset.js";
 import { ErrorCode } from "../src/errors/flyte-type-error.js";
 import { msg } from "../src/errors/messages.js";
@@ -16,7 +17,7 @@ import { isRemote, localPath, schemeOf } from "../src/storage/uri.js";
 import { isPlainObject } from "./shared/objects.js";
 
 type Desc = DescOf<"dataset">;
-const EXPECTED = "a StructuredDataset or a URI";
+const EXPECTED = "a StructuredDataset, an Arrow Table or a URI";
 
 interface Written {
   readonly uri: string;
@@ -24,13 +25,20 @@ interface Written {
 }
 
 /** Where the value's data will be once the call completes, planning the write or upload that puts it there. */
+/** An Apache Arrow Table, recognised by shape so that apache-arrow need not load during the walk. */
+const isArrowTable = (v: unknown): boolean =>
+  typeof v === "object" && v !== null && Array.isArray((v as { batches?: unknown }).batches) && "schema" in v;
+
 function locate(desc: Desc, value: unknown, cx: ConvertContext): Written | typeof INVALID {
+  // A bare Arrow Table is written as a dataset, as if given StructuredDataset.from(ArrowTable, table).
   const sd =
     typeof value === "string" && value !== ""
       ? StructuredDataset.fromUri(value)
       : value instanceof URL
         ? StructuredDataset.fromUri(value)
-        : value;
+        : isArrowTable(value)
+          ? StructuredDataset.from(ArrowTable, value as never)
+          : value;
   if (!(sd instanceof StructuredDataset)) return cx.mismatch(EXPECTED, value);
   if (sd.frame === undefined) {
     const uri = sd.uri as string;
@@ -50,8 +58,10 @@ function locate(desc: Desc, value: unknown, cx: ConvertContext): Written | typeo
   }
   const problem = encoder.check(sd.data);
   if (problem !== undefined) return cx.mismatch(problem, sd.data);
-  const uri = cx.planWrite(sd, target, `${frame.name} data as ${encoder.format}`, (u, storage) =>
-    encoder.encode(sd.data as never, { uri: u, storage }),
+  // Keyed by what the caller gave, so that one table met twice is written once.
+  const key = isArrowTable(value) ? (value as object) : sd;
+  const uri = cx.planWrite(key, target, `${frame.name} data as ${encoder.format}`, (u, storage, o) =>
+    encoder.encode(sd.data as never, { uri: u, storage, ...o }),
   );
   return { uri, format: encoder.format };
 }

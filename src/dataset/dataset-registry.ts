@@ -3,11 +3,14 @@
 // register here the same way Arrow tables do.
 import { ErrorCode, fail } from "../errors/flyte-type-error.js";
 import { msg } from "../errors/messages.js";
+import type { TransferOptions } from "../storage/progress.js";
 import type { Storage } from "../storage/storage.js";
+import type { DatasetColumn } from "./dataset-column.js";
 import type { FrameKind } from "./frame.js";
 
 /** Where a dataset is written: `uri` is a directory prefix the encoder fills (flytekit's layout: `<uri>/00000`). */
-export interface EncodeTarget {
+/** Where an encoder writes, and how the caller follows and stops it (an encoder should honour both). */
+export interface EncodeTarget extends TransferOptions {
   readonly uri: string;
   readonly storage: Storage;
 }
@@ -18,6 +21,10 @@ export interface DecodeSource {
   readonly storage: Storage;
   /** The columns to read, in this order; undefined reads every column. */
   readonly columns: readonly string[] | undefined;
+  /** Stops reading: the iteration rejects with an `aborted` error at the next batch. */
+  readonly signal?: AbortSignal;
+  /** The columns the reader's type declares, with their types: a decoder refuses stored columns of another type. */
+  readonly declared?: readonly DatasetColumn[];
   /** Rows per batch for `iter()`; a decoder's own default when undefined. */
   readonly batchSize?: number;
 }

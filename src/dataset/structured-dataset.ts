@@ -2,17 +2,15 @@
 // creates a handle and nothing more; data moves only when the caller opens it (`all()` or `iter()`).
 import { ErrorCode, fail } from "../errors/flyte-type-error.js";
 import { msg } from "../errors/messages.js";
-import type { LiteralType } from "../literal/model.js";
+import { throwIfAborted } from "../storage/progress.js";
 import type { Storage } from "../storage/storage.js";
 import { schemeOf } from "../storage/uri.js";
+import type { DatasetColumn } from "./dataset-column.js";
 import type { DatasetRegistry } from "./dataset-registry.js";
 import type { FrameAll, FrameBatch, FrameData, FrameKind } from "./frame.js";
 
 /** A declared column: its name (nested fields as dotted names) and Flyte type. */
-export interface DatasetColumn {
-  readonly name: string;
-  readonly literalType: LiteralType;
-}
+export type { DatasetColumn } from "./dataset-column.js";
 
 export interface DatasetHandleOptions {
   /** The stored format, e.g. `"parquet"`; "" when unknown (the reader's declared format decides). */
@@ -31,6 +29,16 @@ export interface DatasetHandleOptions {
 export interface IterOptions {
   /** Rows per batch; default: the decoder's (65,536 rows for Parquet). */
   readonly batchSize?: number;
+  /**
+   * Stops the iteration: it rejects with an `aborted` error at the next batch, and the reader's resources (the
+   * Parquet workers' jobs) are released, as when a loop breaks early.
+   */
+  readonly signal?: AbortSignal;
+}
+
+export interface OpenOptions {
+  /** The columns to read, in this order, in place of those the type declares (no type check then). */
+  readonly columns?: readonly string[];
 }
 
 /** A dataset opened as one frame kind: read it whole, or stream it batch by batch. */
@@ -89,8 +97,12 @@ export class StructuredDataset {
     return new StructuredDataset(u, undefined, undefined, options);
   }
 
-  /** Opens the stored data as `frame`: reads only the declared columns, if any, pushed down into the reader. */
-  open<F extends FrameKind>(frame: F): DatasetReader<F> {
+  /**
+   * Opens the stored data as `frame`: reads only the declared columns, if any, pushed down into the reader, and
+   * refuses a stored column whose type differs from the declared one. `columns` names the columns to read instead,
+   * without declaring their types.
+   */
+  open<F extends FrameKind>(frame: F, options: OpenOptions = {}): DatasetReader<F> {
     const uri = this.uri;
     if (uri === undefined || this.frame !== undefined) {
       return fail(ErrorCode.ioRequired, msg.notWritten, {
@@ -104,16 +116,23 @@ export class StructuredDataset {
     }
     const format = this.format === "" ? (datasets.defaultFormat(frame) ?? "") : this.format;
     const decoder = datasets.decoder(frame, schemeOf(uri), format);
-    const columns = this.columns.length === 0 ? undefined : this.columns.map((c) => c.name);
+    const named = options.columns !== undefined;
+    const columns = named
+      ? [...(options.columns ?? [])]
+      : this.columns.length === 0
+        ? undefined
+        : this.columns.map((c) => c.name);
+    const source = { uri, storage, columns, ...(named || this.columns.length === 0 ? {} : { declared: this.columns }) };
     return {
-      all: () => decoder.all({ uri, storage, columns }) as Promise<FrameAll<F>>,
-      iter: (options = {}) =>
-        decoder.iter({
-          uri,
-          storage,
-          columns,
-          ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
-        }) as AsyncIterable<FrameBatch<F>>,
+      all: () => decoder.all(source) as Promise<FrameAll<F>>,
+      iter: (o = {}) => {
+        const batches = decoder.iter({
+          ...source,
+          ...(o.batchSize === undefined ? {} : { batchSize: o.batchSize }),
+          ...(o.signal === undefined ? {} : { signal: o.signal }),
+        }) as AsyncIterable<FrameBatch<F>>;
+        return o.signal === undefined ? batches : untilAborted(batches, o.signal, `reading ${uri}`);
+      },
     };
   }
 
@@ -133,5 +152,14 @@ export class StructuredDataset {
 
   toJSON(): unknown {
     return { uri: this.uri ?? null, file_format: this.format };
+  }
+}
+
+/** `batches` until `signal` fires: then the next step rejects with `aborted`, and leaving the loop closes `batches`. */
+async function* untilAborted<T>(batches: AsyncIterable<T>, signal: AbortSignal, what: string): AsyncIterable<T> {
+  throwIfAborted(signal, what);
+  for await (const b of batches) {
+    throwIfAborted(signal, what);
+    yield b;
   }
 }
