@@ -4,7 +4,7 @@
 import { ErrorCode, FlyteTypeError, fail, isFlyteTypeError } from "../errors/flyte-type-error.js";
 import { msg } from "../errors/messages.js";
 import type { Storage } from "../storage/storage.js";
-import { joinUri } from "../storage/uri.js";
+import { isRemote, joinUri, localPath } from "../storage/uri.js";
 import { computeHashString } from "./literal-hash.js";
 import { type Literal, LiteralSchema, type LiteralType, lit } from "./model.js";
 import { decodeLiteral, encodeLiteral } from "./wire.js";
@@ -203,7 +203,9 @@ export async function offloadLiteral(
     });
   }
   if (size < (options.minBytes ?? 10 * MiB)) return literal;
-  const uri = joinUri(options.outputPrefix, `${name}_offloaded_metadata.pb`);
+  // A local prefix is made absolute, as uploads are: the literal is read later from another working directory.
+  const prefix = isRemote(options.outputPrefix) ? options.outputPrefix : localPath(options.outputPrefix);
+  const uri = joinUri(prefix, `${name}_offloaded_metadata.pb`);
   await storage.write(uri, bytes);
   return {
     ...lit.offloaded(uri, BigInt(size), literalType),

@@ -224,6 +224,25 @@ describe("offloaded literals", () => {
     expect(await engine.toValue(o0, big)).toEqual(values);
   });
 
+  it("a local output prefix gives an absolute URI, readable from another working directory", async () => {
+    const values = Array.from({ length: 5000 }, (_, i) => i);
+    const here = process.cwd();
+    const dir = mkdtempSync(join(tmpdir(), "flyte-offload-"));
+    process.chdir(dir);
+    try {
+      const map = await io.toOutputs(
+        { o0: values, small: "s" },
+        { offload: { outputPrefix: "./out", minBytes: 1000 } },
+      );
+      const meta = (map.literals.o0 as Literal).value.value as model.LiteralOffloadedMetadata;
+      expect(meta.uri).toBe(join(dir, "out", "o0_offloaded_metadata.pb"));
+      process.chdir(here);
+      expect((await io.fromOutputs(map)).o0).toEqual(values);
+    } finally {
+      process.chdir(here);
+    }
+  });
+
   it("refuses a literal at or above the maximum, naming the output", async () => {
     const e = await rejection(
       io.toOutputs({ o0: [1, 2, 3], small: "s" }, { offload: { outputPrefix: "s3://files-tests/o", maxBytes: 10 } }),
