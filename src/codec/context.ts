@@ -7,6 +7,7 @@ import { formatPath, type PathSegment } from "../errors/path.js";
 import type { LiteralType } from "../literal/model.js";
 import type { OffloadOptions } from "../literal/offload.js";
 import type { SchemaStyle } from "../msgpack/json-schema.js";
+import type { Progress, TransferOptions } from "../storage/progress.js";
 import type { Storage } from "../storage/storage.js";
 import type { NumberWire, WireFloats } from "./msgpack-wire.js";
 
@@ -37,6 +38,13 @@ export interface ConvertOptions {
   readonly offload?: OffloadOptions;
   /** The dataset encoders and decoders; default: the engine's. */
   readonly datasets?: DatasetRegistry;
+  /**
+   * Stops the uploads and dataset writes a conversion runs (toLiteral, toInputs, toOutputs): the call rejects with
+   * an `aborted` error and whatever it had written is deleted (multipart uploads aborted, parts removed).
+   */
+  readonly signal?: AbortSignal;
+  /** Reports the uploads and dataset writes: bytes written, and uploads done out of how many. */
+  readonly onProgress?: (progress: Progress) => void;
 }
 
 /** Options with the engine's defaults filled in: what a conversion runs with. */
@@ -58,8 +66,8 @@ export type PlannedUpload = {
   | { readonly kind: "encode"; readonly source: object; readonly describe: string; readonly write: WriteData }
 );
 
-/** Writes a dataset's data under `uri` (a directory prefix). */
-export type WriteData = (uri: string, storage: Storage) => Promise<void>;
+/** Writes a dataset's data under `uri` (a directory prefix), stopping at `signal` and counting bytes. */
+export type WriteData = (uri: string, storage: Storage, options: TransferOptions) => Promise<void>;
 
 export class ConvertContext {
   readonly path: PathSegment[] = [];

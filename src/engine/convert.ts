@@ -81,7 +81,10 @@ export async function convertToLiterals(
     },
     extra,
   );
-  await performUploads(uploads, options.storage);
+  await performUploads(uploads, options.storage, {
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+  });
   const offload = options.offload;
   if (offload === undefined) return literals;
   return Promise.all(

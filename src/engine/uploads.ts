@@ -4,20 +4,45 @@ import { stat } from "node:fs/promises";
 import type { PlannedUpload } from "../codec/context.js";
 import { ErrorCode, FlyteTypeError, type Issue, isFlyteTypeError } from "../errors/flyte-type-error.js";
 import { msg } from "../errors/messages.js";
+import { abortedError, type Progress, type TransferOptions, throwIfAborted } from "../storage/progress.js";
 import type { Storage } from "../storage/storage.js";
 import { runPool } from "../storage/transfer-pool.js";
 
-export async function performUploads(uploads: readonly PlannedUpload[], storage: Storage): Promise<void> {
+export async function performUploads(
+  uploads: readonly PlannedUpload[],
+  storage: Storage,
+  options: TransferOptions = {},
+): Promise<void> {
   if (uploads.length === 0) return;
+  const { signal } = options;
+  const what = `writing the data of ${uploads.length === 1 ? "a literal" : `${uploads.length} literals' data`}`;
   const started: PlannedUpload[] = [];
+  // One report for the whole call: bytes over every transfer, uploads done out of how many.
+  let bytes = 0;
+  let done = 0;
+  const report = () => options.onProgress?.({ bytes, items: done, totalItems: uploads.length } satisfies Progress);
   try {
+    throwIfAborted(signal, what);
     await runPool(uploads, storage.concurrency, async (u) => {
+      throwIfAborted(signal, what);
       started.push(u);
+      let mine = 0;
+      const each: TransferOptions = {
+        ...(signal === undefined ? {} : { signal }),
+        onProgress: (p) => {
+          bytes += p.bytes - mine;
+          mine = p.bytes;
+          report();
+        },
+      };
       try {
-        await transfer(u, storage);
+        await transfer(u, storage, each);
       } catch (e) {
+        if (signal?.aborted === true) throw abortedError(what, signal);
         throw atValue(e, u);
       }
+      done++;
+      report();
     });
   } catch (e) {
     // No literal will name what did arrive, whole or in part (a directory that failed half-way): remove it. Each
@@ -34,20 +59,21 @@ async function remove(u: PlannedUpload, storage: Storage): Promise<void> {
   if (u.kind !== "file") await storage.deleteTree(u.uri);
 }
 
-async function transfer(u: PlannedUpload, storage: Storage): Promise<void> {
+async function transfer(u: PlannedUpload, storage: Storage, o: TransferOptions): Promise<void> {
   switch (u.kind) {
     case "file":
-      await storage.upload(u.source, u.uri);
+      await storage.upload(u.source, u.uri, o);
       return;
     case "directory":
-      await storage.uploadDirectory(u.source, u.uri);
+      await storage.uploadDirectory(u.source, u.uri, o);
       return;
     case "path":
-      if ((await stat(u.source).catch(() => undefined))?.isDirectory()) await storage.uploadDirectory(u.source, u.uri);
-      else await storage.upload(u.source, u.uri);
+      if ((await stat(u.source).catch(() => undefined))?.isDirectory()) {
+        await storage.uploadDirectory(u.source, u.uri, o);
+      } else await storage.upload(u.source, u.uri, o);
       return;
     case "encode":
-      await u.write(u.uri, storage);
+      await u.write(u.uri, storage, o);
   }
 }
 

@@ -35,6 +35,8 @@ export const ErrorCode = {
   unsafePath: "unsafe_path",
   /** Storage: data that changed while it was being read (a local file that grew or shrank, an object replaced). */
   changedWhileReading: "changed_while_reading",
+  /** A long operation stopped by its `signal`: nothing it wrote is left behind. */
+  aborted: "aborted",
   /** Datasets: no encoder or decoder is registered for the (frame kind, protocol, format) asked for. */
   noHandler: "no_handler",
   /** Datasets: a declared column the data does not have. */

@@ -1,12 +1,13 @@
 // One storage over several backends, picked by URI scheme, with the raw-output prefix new data goes under.
 import { randomBytes } from "node:crypto";
-import { mkdir, stat } from "node:fs/promises";
+import { mkdir, rm, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { ErrorCode, fail } from "../errors/flyte-type-error.js";
 import { msg } from "../errors/messages.js";
 import type { Backend, ByteRange, ByteSource, ObjectInfo, WriteOptions } from "./backend.js";
 import { LocalBackend } from "./local.js";
 import { type LocalEntry, readLocalFile, safeSegments, walkLocalTree } from "./local-files.js";
+import { abortedError, Meter, metered, type TransferOptions, throwIfAborted } from "./progress.js";
 import { S3Backend, type S3Options } from "./s3.js";
 import { ioError, notFoundError } from "./storage-errors.js";
 import { runPool } from "./transfer-pool.js";
@@ -101,22 +102,39 @@ export class Storage {
 
   /**
    * Streams a local file to `uri`. The file must keep the size it had when the upload started: one that grows or
-   * shrinks meanwhile fails the upload (`changed_while_reading`) and no object appears.
+   * shrinks meanwhile fails the upload (`changed_while_reading`) and no object appears. `signal` stops it (a
+   * multipart upload is aborted); `onProgress` counts its bytes.
    */
-  async upload(path: string, uri: string): Promise<ObjectInfo> {
+  async upload(path: string, uri: string, options: TransferOptions = {}): Promise<ObjectInfo> {
     const local = localPath(path);
+    const what = `uploading ${local} to ${uri}`;
+    throwIfAborted(options.signal, what);
     const info = await stat(local).catch((e) => {
       throw ioError("uploading", local, e);
     });
     if (!info.isFile())
       throw ioError("uploading", local, Object.assign(new Error("not a regular file"), { code: "EISDIR" }));
-    return this.write(uri, readLocalFile(local, info.size), { size: info.size });
+    const meter = new Meter(options.onProgress, { bytes: info.size, items: 1 });
+    const body = metered(readLocalFile(local, info.size), meter, options.signal, what);
+    const out = await cancellable(options.signal, what, () =>
+      this.write(uri, body, { size: info.size, ...signalOf(options) }),
+    );
+    meter.add(0, 1);
+    return out;
   }
 
-  /** Streams `uri` to a local file; the file appears only once complete. */
-  async download(uri: string, path: string): Promise<string> {
+  /** Streams `uri` to a local file; the file appears only once complete (a cancelled download leaves none). */
+  async download(uri: string, path: string, options: TransferOptions = {}): Promise<string> {
     const local = localPath(path);
-    await (this.backends.get("file") as Backend).write(local, this.read(uri));
+    const what = `downloading ${uri} to ${local}`;
+    throwIfAborted(options.signal, what);
+    const total = options.onProgress === undefined ? undefined : (await this.stat(uri))?.size;
+    const meter = new Meter(options.onProgress, { bytes: total, items: 1 });
+    const body = metered(this.read(uri), meter, options.signal, what);
+    await cancellable(options.signal, what, () =>
+      (this.backends.get("file") as Backend).write(local, body, signalOf(options)),
+    );
+    meter.add(0, 1);
     return local;
   }
 
@@ -124,16 +142,26 @@ export class Storage {
    * Uploads every file under a local directory to `<uri>/<relative path>`; returns how many. Links to
    * directories are not followed; a link to a file outside the directory is refused (see `walkLocalTree`).
    */
-  async uploadDirectory(path: string, uri: string): Promise<number> {
+  async uploadDirectory(path: string, uri: string, options: TransferOptions = {}): Promise<number> {
     const root = localPath(path);
+    const what = `uploading ${root} to ${uri}`;
     // The whole walk first: a link that is refused stops the upload before any file is sent.
     const entries: LocalEntry[] = [];
     for await (const entry of walkLocalTree(root)) entries.push(entry);
-    let n = 0;
-    await runPool(entries, this.concurrency, async (entry) => {
-      await this.write(joinUri(uri, entry.rel), readLocalFile(entry.path, entry.size), { size: entry.size });
-      n++;
+    const meter = new Meter(options.onProgress, {
+      bytes: entries.reduce((n, e) => n + e.size, 0),
+      items: entries.length,
     });
+    let n = 0;
+    await cancellable(options.signal, what, () =>
+      runPool(entries, this.concurrency, async (entry) => {
+        throwIfAborted(options.signal, what);
+        const body = metered(readLocalFile(entry.path, entry.size), meter, options.signal, what);
+        await this.write(joinUri(uri, entry.rel), body, { size: entry.size, ...signalOf(options) });
+        meter.add(0, 1);
+        n++;
+      }),
+    );
     return n;
   }
 
@@ -142,17 +170,35 @@ export class Storage {
    * is checked before anything is written: one that would land outside `path` (`..`, empty or absolute segments)
    * fails the whole download with `unsafe_path`.
    */
-  async downloadDirectory(uri: string, path: string): Promise<number> {
+  async downloadDirectory(uri: string, path: string, options: TransferOptions = {}): Promise<number> {
     const root = localPath(path);
+    const what = `downloading ${uri} to ${root}`;
     const base = uri.replace(/\/+$/, "");
     const targets: [string, string][] = [];
-    for await (const o of this.list(uri))
+    let total = 0;
+    for await (const o of this.list(uri)) {
       targets.push([o.uri, join(root, ...safeSegments(o.uri.slice(base.length + 1), uri))]);
+      total += o.size;
+    }
+    const meter = new Meter(options.onProgress, { bytes: total, items: targets.length });
+    const written: string[] = [];
     let n = 0;
-    await runPool(targets, this.concurrency, async ([from, to]) => {
-      await this.download(from, to);
-      n++;
-    });
+    try {
+      await cancellable(options.signal, what, () =>
+        runPool(targets, this.concurrency, async ([from, to]) => {
+          throwIfAborted(options.signal, what);
+          const body = metered(this.read(from), meter, options.signal, what);
+          await (this.backends.get("file") as Backend).write(to, body, signalOf(options));
+          written.push(to);
+          meter.add(0, 1);
+          n++;
+        }),
+      );
+    } catch (e) {
+      // A download stopped part-way leaves none of the files it wrote (each appeared whole, by rename).
+      if (options.signal?.aborted === true) await Promise.allSettled(written.map((f) => rm(f, { force: true })));
+      throw e;
+    }
     // Object stores have no empty directories: nothing under the prefix means nothing is there. A local
     // directory that exists but is empty is fine.
     if (n === 0 && !(schemeOf(uri) === "file" && (await stat(localPath(uri)).catch(() => undefined))?.isDirectory())) {
@@ -160,5 +206,17 @@ export class Storage {
     }
     await mkdir(root, { recursive: true });
     return n;
+  }
+}
+
+const signalOf = (o: TransferOptions): { signal?: AbortSignal } => (o.signal === undefined ? {} : { signal: o.signal });
+
+/** Runs `op`; when `signal` has fired, whatever it failed with becomes the `aborted` error. */
+async function cancellable<T>(signal: AbortSignal | undefined, what: string, op: () => Promise<T>): Promise<T> {
+  try {
+    return await op();
+  } catch (e) {
+    if (signal?.aborted === true) throw abortedError(what, signal);
+    throw e;
   }
 }

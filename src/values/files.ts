@@ -8,6 +8,7 @@ import { ErrorCode, fail } from "../errors/flyte-type-error.js";
 import { msg } from "../errors/messages.js";
 import type { ByteRange, ObjectInfo } from "../storage/backend.js";
 import { safeFileName } from "../storage/local-files.js";
+import type { TransferOptions } from "../storage/progress.js";
 import type { Storage } from "../storage/storage.js";
 import { notFoundError } from "../storage/storage-errors.js";
 import { baseName, isRemote } from "../storage/uri.js";
@@ -94,13 +95,14 @@ export class FlyteFile extends Handle {
 
   /**
    * Downloads to `to` (default: a fresh temporary directory, keeping the name, which must be a plain file name);
-   * returns the local path. A failed download leaves nothing behind, not even the temporary directory.
+   * returns the local path. A failed or cancelled (`signal`) download leaves nothing behind, not even the
+   * temporary directory; `onProgress` reports its bytes out of the object's size.
    */
-  async download(to?: string): Promise<string> {
-    if (to !== undefined) return this.storage.download(this.uri, to);
+  async download(to?: string, options: TransferOptions = {}): Promise<string> {
+    if (to !== undefined) return this.storage.download(this.uri, to, options);
     const storage = this.storage;
     const name = safeFileName(this.name || "file");
-    return inTemporaryDirectory("flyte-file-", (dir) => storage.download(this.uri, join(dir, name)));
+    return inTemporaryDirectory("flyte-file-", (dir) => storage.download(this.uri, join(dir, name), options));
   }
 }
 
@@ -113,16 +115,17 @@ export class FlyteDirectory extends Handle {
 
   /**
    * Downloads every file to `to` (default: a fresh temporary directory); returns the local path. Keys that would
-   * leave the target are refused before anything is written (`unsafe_path`).
+   * leave the target are refused before anything is written (`unsafe_path`). A cancelled download (`signal`)
+   * removes the files it wrote; `onProgress` reports bytes and files out of the listing's totals.
    */
-  async download(to?: string): Promise<string> {
+  async download(to?: string, options: TransferOptions = {}): Promise<string> {
     const storage = this.storage;
     if (to !== undefined) {
-      await storage.downloadDirectory(this.uri, to);
+      await storage.downloadDirectory(this.uri, to, options);
       return to;
     }
     return inTemporaryDirectory("flyte-dir-", async (dir) => {
-      await storage.downloadDirectory(this.uri, dir);
+      await storage.downloadDirectory(this.uri, dir, options);
       return dir;
     });
   }

@@ -5,6 +5,7 @@ import { type RecordBatch, type Schema, Table, Type, tableToIPC } from "apache-a
 import { ErrorCode, FlyteTypeError } from "../../errors/flyte-type-error.js";
 import { msg } from "../../errors/messages.js";
 import type { ObjectInfo } from "../../storage/backend.js";
+import { abortedError, Meter, type TransferOptions, throwIfAborted } from "../../storage/progress.js";
 import type { Storage } from "../../storage/storage.js";
 import { joinUri } from "../../storage/uri.js";
 import { Channel } from "./channel.js";
@@ -15,7 +16,7 @@ import type { WriterSettings } from "./worker-protocol.js";
 const COMPRESSION = { uncompressed: 0, snappy: 1, gzip: 2, brotli: 3, zstd: 5, lz4: 6 } as const;
 export type ParquetCompression = keyof typeof COMPRESSION;
 
-export interface ParquetWriteOptions {
+export interface ParquetWriteOptions extends TransferOptions {
   /** Default "snappy", what pandas and pyarrow write. */
   readonly compression?: ParquetCompression;
   /** Rows per row group; default 1,048,576 (pyarrow's). */
@@ -199,6 +200,14 @@ export async function writeParquet(
 ): Promise<WriteResult> {
   const pool = options.pool ?? parquetPool();
   const minPart = options.minPartBytes ?? 64 << 20;
+  // Checked before each slice is sent: a cancelled write stops within one slice (about 4 MB) and its parts are
+  // deleted below, as for any failure. Progress counts Arrow bytes and rows handed to the encoders.
+  const meter = new Meter(options.onProgress);
+  const what = `writing Parquet under ${uri}`;
+  const step: Step = (bytes, rows) => {
+    throwIfAborted(options.signal, what);
+    meter.add(bytes, rows);
+  };
   const parts: PartWriter[] = [];
   const open = (schema: Schema) => {
     const settings: WriterSettings = {
@@ -218,9 +227,9 @@ export async function writeParquet(
   };
   try {
     if (isTable(source)) {
-      await writeTable(source, pool.size, minPart, open);
+      await writeTable(source, pool.size, minPart, open, step);
     } else {
-      await writeStream(source, pool.size, minPart, open, () => parts.filter((p) => p.open).length, uri);
+      await writeStream(source, pool.size, minPart, open, () => parts.filter((p) => p.open).length, uri, step);
     }
     const infos = await Promise.all(parts.map((p) => p.done));
     return { parts: infos.map((i) => i.uri), rows: parts.reduce((n, p) => n + p.rows, 0) };
@@ -229,9 +238,12 @@ export async function writeParquet(
     const settled = await Promise.allSettled(parts.map((p) => p.done));
     // Parts that completed before the failure would otherwise outlive it.
     await Promise.allSettled(settled.flatMap((s) => (s.status === "fulfilled" ? [storage.delete(s.value.uri)] : [])));
-    throw e;
+    throw options.signal?.aborted === true ? abortedError(what, options.signal) : e;
   }
 }
+
+/** Before a slice of `bytes` Arrow bytes and `rows` rows is sent: stops when cancelled, counts progress. */
+type Step = (bytes: number, rows: number) => void;
 
 /** A whole table: split into contiguous parts (one per worker when it is large), fed concurrently. */
 async function writeTable(
@@ -239,6 +251,7 @@ async function writeTable(
   workers: number,
   minPart: number,
   open: (schema: Schema) => PartWriter,
+  step: Step,
 ): Promise<void> {
   const bytes = table.batches.reduce((n, b) => n + b.data.byteLength, 0);
   const n = Math.max(1, Math.min(workers, Math.floor(bytes / minPart)));
@@ -250,7 +263,10 @@ async function writeTable(
       const part = n === 1 ? table : table.slice(cut(i), cut(i + 1));
       // An empty table still has a schema: a stream of the schema alone carries it into the file.
       if (part.batches.length === 0) await w.send(tableToIPC(part, "stream"), 0);
-      for (const s of slices(part.batches)) await w.send(s.ipc, s.rows);
+      for (const s of slices(part.batches)) {
+        step(s.ipc.byteLength, s.rows);
+        await w.send(s.ipc, s.rows);
+      }
       w.close();
     }),
   );
@@ -264,6 +280,7 @@ async function writeStream(
   open: (schema: Schema) => PartWriter,
   openCount: () => number,
   uri: string,
+  step: Step,
 ): Promise<void> {
   let current: PartWriter | undefined;
   let first: RecordBatch | undefined;
@@ -283,6 +300,7 @@ async function writeStream(
         current.close();
         current = open(batch.schema);
       }
+      step(s.ipc.byteLength, s.rows);
       await current.send(s.ipc, s.rows);
     }
   }
