@@ -26,6 +26,7 @@ export {
   type DatasetHandleOptions,
   type DatasetReader,
   type IterOptions,
+  type OpenOptions,
   StructuredDataset,
 } from "./dataset/structured-dataset.js";
 export {
@@ -42,6 +43,17 @@ export { createRegistry, type RegisterOptions, type Registry } from "./engine/re
 export type { InputValues, InterfaceSpec, TypedIO, Values } from "./engine/task-interface.js";
 export { ErrorCode, FlyteTypeError, type Issue, isFlyteTypeError } from "./errors/flyte-type-error.js";
 export { computeHashString } from "./literal/literal-hash.js";
+export {
+  type JsonValue,
+  literalFromJson,
+  literalMapFromJson,
+  literalMapToJson,
+  literalToJson,
+  literalTypeFromJson,
+  literalTypeToJson,
+  typedInterfaceFromJson,
+  typedInterfaceToJson,
+} from "./literal/literal-json.js";
 export { literalTypeKey, typesCastable } from "./literal/literal-types.js";
 export type { Literal, LiteralMap, LiteralType, TypedInterface } from "./literal/model.js";
 export * as model from "./literal/model.js";
@@ -78,6 +90,7 @@ export {
   withHash,
 } from "./schemas.js";
 export type { Backend, ByteRange, ByteSource, ObjectInfo, WriteOptions } from "./storage/backend.js";
+export type { Progress, TransferOptions } from "./storage/progress.js";
 export type { S3Options } from "./storage/s3.js";
 export { Storage, type StorageOptions } from "./storage/storage.js";
 export { type FileOptions, FlyteDirectory, FlyteFile, type HandleOptions } from "./values/files.js";

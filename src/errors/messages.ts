@@ -147,6 +147,10 @@ export const msg = {
   hashNotString: "the hash function must return a string",
   /** A user transformer threw something other than a FlyteTypeError. */
   transformerFailed: (name: string, reason: string) => `transformer ${JSON.stringify(name)} failed: ${reason}`,
+  aborted: (what: string, reason: string) => `${what}: cancelled (${reason}); nothing of it is left behind`,
+  badJson: (what: string, reason: string) => `not ${what} in protobuf JSON: ${reason}`,
+  columnTypeDiffers: (uri: string, column: string, declared: string, stored: string) =>
+    `${uri}: column ${JSON.stringify(column)} is declared ${declared} but stored as ${stored}`,
   wireCheckFailed: (name: string, path: readonly PropertyKey[], reason: string) =>
     `${name}'s wire form${path.length === 0 ? "" : ` at ${path.map(String).join(".")}`} fails its schema: ${reason}`,
   notInRecords: (name: string) => `${name} cannot sit inside a record: its transformer has no toMsgpack/fromMsgpack`,
