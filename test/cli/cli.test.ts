@@ -64,10 +64,14 @@ describe("flyte-types demo", () => {
     expect(out).toContain("round trip: identical");
     // The demo's file input was uploaded to local storage under the demo directory, and read back from there.
     expect(out).toContain(`${join(dir, "raw")}/`);
-    expect(out).toMatch(/\/[0-9a-f]{32}\/report\.csv holds:\nstep,loss/);
-    expect(JSON.parse(run("inspect", join(dir, "inputs.pb")).stdout).literals.seed.scalar.primitive.integer).toBe(
-      "4611686018427387904",
-    );
+    expect(out).toMatch(/\/[0-9a-f]{32}\/invoice\.csv holds:\nsku,qty/);
+    // It says what it converts, and shows the custom type, the dataset read by column and a typed error.
+    expect(out).toContain("total: STRUCT");
+    expect(out).toContain("total is a Money again: 1975 EUR");
+    expect(out).toContain('column "amount" alone sums to 35');
+    expect(out).toMatch(/a bad value: validation_failed at inputs\.items\[0\]\.qty/);
+    const literals = JSON.parse(run("inspect", join(dir, "inputs.pb")).stdout).literals;
+    expect(literals.customer.scalar.primitive.stringValue).toBe("héllo ✓");
   });
 });
 
