@@ -1,5 +1,4 @@
 // The contract for user types: a transformer converts one class (or one zod schema) to and from literals.
-import type * as FastCheck from "fast-check";
 import type { z } from "zod";
 import type { Literal, LiteralType } from "../literal/model.js";
 
@@ -29,7 +28,11 @@ export interface Transformer<T> {
    * Values of this type for property tests (`flyte-types/testing`), built with the fast-check it is given. A
    * transformer without one can still be tested by passing an arbitrary to `checkTransformer`.
    */
-  arbitrary?(fc: typeof FastCheck): FastCheck.Arbitrary<T>;
+  // Typed loosely here so that the package's root types do not need fast-check (an optional peer dependency of
+  // flyte-types/testing only): `fc` is fast-check's module and the result a `fc.Arbitrary<T>`; the testing
+  // entry's `TestableTransformer<T>` states exactly that.
+  // biome-ignore lint/suspicious/noExplicitAny: fast-check's module, typed by flyte-types/testing
+  arbitrary?(fc: any): unknown;
   /** Whether two values are the same value; default: objects of one class with deeply equal own fields. */
   equals?(a: T, b: T): boolean;
 }
@@ -58,7 +61,7 @@ export interface MappedType<T, S extends z.ZodType = z.ZodType> {
   /** The wire form: any schema the engine converts, written exactly as a value of it would be. */
   readonly wire: S;
   /** Your value as a value of the wire schema; throw to refuse it (the error becomes an issue with a path). */
-  toWire(value: T): z.output<S>;
+  toWire(value: T): z.input<S> | z.output<S>;
   /** A value of the wire schema (already converted and checked) as your value. */
   fromWire(wire: z.output<S>): T;
   /** Whether two values are the same value, for the testing kit; default: deeply equal own fields. */

@@ -134,7 +134,7 @@ const GENERATORS: { readonly [K in Kind]: Gen<K> } = {
   dataset: (d) => arrowTableOf(d.columns).map((t) => StructuredDataset.from(ArrowTable, t)),
   custom: (d, cx) => {
     const t = d.transformer;
-    const given = cx.options.custom?.[t.name] ?? t.arbitrary?.(fc as never);
+    const given = cx.options.custom?.[t.name] ?? (t.arbitrary?.(fc) as fc.Arbitrary<unknown> | undefined);
     if (given === undefined) {
       throw new Error(
         `no arbitrary for the custom type ${JSON.stringify(t.name)}: give its transformer an \`arbitrary(fc)\`, or pass one as options.custom[${JSON.stringify(t.name)}]`,

@@ -10,5 +10,6 @@ export {
   checkTransformer,
   RoundTripError,
   type RoundTripOptions,
+  type TestableTransformer,
   type TransformerCheckOptions,
 } from "./round-trip.js";

@@ -152,13 +152,21 @@ export interface TransformerCheckOptions extends RoundTripOptions {
  * written with its tag) and, when it has a msgpack form, inside a record; each literal's type matches the
  * transformer's LiteralType; and a type guessed from that LiteralType (when `guess` is defined) reads them.
  */
+/** A transformer whose `arbitrary` is typed with fast-check (the root entry types it loosely). */
+export interface TestableTransformer<T> extends Transformer<T> {
+  arbitrary?(fastCheck: typeof fc): fc.Arbitrary<T>;
+}
+
 export async function checkTransformer<T>(
-  transformer: Transformer<T>,
+  transformer: TestableTransformer<T> | Transformer<T>,
   options: TransformerCheckOptions = {},
 ): Promise<void> {
   const engine = options.engine ?? createTypeEngine();
   engine.register(transformer, { override: true });
-  const values = options.arbitrary ?? transformer.arbitrary?.(fc as never) ?? options.custom?.[transformer.name];
+  const values =
+    options.arbitrary ??
+    (transformer.arbitrary?.(fc) as fc.Arbitrary<T> | undefined) ??
+    options.custom?.[transformer.name];
   if (values === undefined) {
     throw new Error(`${transformer.name}: give the transformer an \`arbitrary(fc)\` or pass options.arbitrary`);
   }

@@ -85,12 +85,17 @@ describe("defaults are the engine's", () => {
 
 describe("the package's entries", () => {
   const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
-    exports: Record<string, { types: string; default: string }>;
+    exports: Record<string, { types: string; default: string } | string>;
     bin: Record<string, string>;
   };
 
   it("every subpath export and the bin point at built files, and each entry loads in a fresh process", () => {
     for (const [subpath, target] of Object.entries(pkg.exports)) {
+      // "./package.json" exports the file itself.
+      if (typeof target === "string") {
+        expect(existsSync(join(root, target)), subpath).toBe(true);
+        continue;
+      }
       expect(existsSync(join(root, target.types)), `${subpath} types`).toBe(true);
       expect(existsSync(join(root, target.default)), `${subpath} default`).toBe(true);
     }
@@ -98,7 +103,9 @@ describe("the package's entries", () => {
     const names = runFresh(`
       const out = {};
       for (const [subpath, t] of Object.entries(${JSON.stringify(pkg.exports)})) {
-        out[subpath] = Object.keys(await import(${JSON.stringify(pathToFileURL(root).href)} + "/" + t.default)).length;
+        const file = typeof t === "string" ? t : t.default;
+        const opts = file.endsWith(".json") ? { with: { type: "json" } } : undefined;
+        out[subpath] = Object.keys(await import(${JSON.stringify(pathToFileURL(root).href)} + "/" + file, opts)).length;
       }
       console.log(JSON.stringify(out));
     `);

@@ -2,22 +2,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import {
-  createTypeEngine,
-  dataclass,
-  duration,
-  lit,
-  ltype,
-  SimpleType,
-  type Transformer,
-  timestamp,
-} from "../../src/index.js";
+import { createTypeEngine, dataclass, duration, lit, ltype, SimpleType, timestamp } from "../../src/index.js";
 import {
   arbitraryOf,
   arbitrarySchema,
   assertRoundTrip,
   checkTransformer,
   difference,
+  type TestableTransformer,
 } from "../../src/testing/index.js";
 
 const engine = createTypeEngine();
@@ -87,7 +79,7 @@ describe("assertRoundTrip", () => {
     class Money {
       constructor(readonly cents: number) {}
     }
-    const lossy: Transformer<Money> = {
+    const lossy: TestableTransformer<Money> = {
       name: "Money",
       type: Money,
       literalType: ltype.simple(SimpleType.INTEGER),
@@ -134,7 +126,7 @@ describe("checkTransformer", () => {
   class Celsius {
     constructor(readonly degrees: number) {}
   }
-  const celsius: Transformer<Celsius> = {
+  const celsius: TestableTransformer<Celsius> = {
     name: "Celsius",
     type: Celsius,
     literalType: ltype.simple(SimpleType.FLOAT),
@@ -157,7 +149,11 @@ describe("checkTransformer", () => {
   });
 
   it("fails a transformer whose literals do not fit its declared LiteralType", async () => {
-    const liar: Transformer<Celsius> = { ...celsius, name: "Liar", toLiteral: (c) => lit.string(String(c.degrees)) };
+    const liar: TestableTransformer<Celsius> = {
+      ...celsius,
+      name: "Liar",
+      toLiteral: (c) => lit.string(String(c.degrees)),
+    };
     await expect(checkTransformer(liar, { numRuns: 10 })).rejects.toThrow(/does not fit the type's LiteralType/);
   });
 });
