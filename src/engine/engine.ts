@@ -21,17 +21,30 @@ import { createInterface, type InterfaceSpec, type TypedIO } from "./task-interf
 
 export type { ValueOf } from "./convert.js";
 
+/**
+ * Converts values to Flyte literals and back, by zod schema or registered class. Made by `createTypeEngine()`;
+ * each engine has its own registry, storage and dataset handlers. Conversions are synchronous inside; the calls
+ * are async so that files and datasets (uploaded or written before the literal is returned) fit the same API.
+ */
 export interface TypeEngine {
+  /** The kinds and registered types this engine converts. */
   readonly registry: Registry;
   /** Where local files are uploaded and what file handles read from, unless a call gives its own. */
   readonly storage: Storage;
   /** The data-frame encoders and decoders StructuredDatasets are written and read with, unless a call gives its own. */
   readonly datasets: DatasetRegistry;
+  /** The LiteralType a type declares (what flytekit's `TypeEngine.to_literal_type` gives for the Python type). */
   literalType(spec: TypeSpec): LiteralType;
+  /**
+   * A value as a Literal, exactly as the Python SDKs write it. Every problem is reported at once in one
+   * FlyteTypeError (path, expected, received); no partial literal is ever returned.
+   */
   toLiteral<S extends TypeSpec>(value: InputOf<S>, spec: S, options?: ConvertOptions): Promise<Literal>;
+  /** A Literal read as a value of `spec`; offloaded literals are fetched first; files and datasets come as handles. */
   toValue<S extends TypeSpec>(literal: Literal, spec: S, options?: ConvertOptions): Promise<ValueOf<S>>;
   /** A type that reads literals of `literalType`: lossless by default (INTEGER → z.bigint(), DATETIME → timestamp()). */
   guessType(literalType: LiteralType): TypeSpec;
+  /** A task's typed interface: named inputs and outputs, converted together to and from LiteralMaps. */
   interface<I extends Record<string, TypeSpec>, O extends Record<string, TypeSpec>>(
     spec: InterfaceSpec<I, O>,
   ): TypedIO<I, O>;

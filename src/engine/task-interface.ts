@@ -34,12 +34,20 @@ export type Values<T extends Record<string, TypeSpec>> = Named<T, { [K in keyof 
 /** The values accepted for a set of named types: zod's input types, so names with a `.default()` may be left out. */
 export type InputValues<T extends Record<string, TypeSpec>> = Named<T, { [K in keyof T]: InputOf<T[K]> }>;
 
+/** A task's typed interface: its inputs and outputs converted together, as at a task boundary. */
 export interface TypedIO<I extends Record<string, TypeSpec>, O extends Record<string, TypeSpec>> {
-  /** Variables sorted by name, as Flyte 2 writes them. */
+  /** The flyteidl TypedInterface, variables sorted by name as Flyte 2 writes them. */
   readonly typedInterface: TypedInterface;
+  /**
+   * The inputs as a LiteralMap (an inputs.pb): defaults filled in, every problem reported at once
+   * (`inputs.<name>…`), files and datasets uploaded before it resolves.
+   */
   toInputs(values: InputValues<I>, options?: ConvertOptions): Promise<LiteralMap>;
+  /** Typed values from an inputs LiteralMap; offloaded literals are fetched; missing and unknown names are errors. */
   fromInputs(map: LiteralMap, options?: ConvertOptions): Promise<Values<I>>;
+  /** The outputs as a LiteralMap (an outputs.pb); `options.offload` writes large ones as flytekit's entrypoint does. */
   toOutputs(values: InputValues<O>, options?: ConvertOptions): Promise<LiteralMap>;
+  /** Typed values from an outputs LiteralMap, as the next task reads them. */
   fromOutputs(map: LiteralMap, options?: ConvertOptions): Promise<Values<O>>;
 }
 
