@@ -16,7 +16,7 @@ const TIME = /^(\d+(?:\.\d+)?) (s|ms) \((\d+(?:\.\d+)?)–(\d+(?:\.\d+)?)\)$/;
 const LOAD = /^(\d+\.\d+)–(\d+\.\d+)( noisy)?$/;
 const N = /^(\d+) × \(1 \+ (\d+)\)$/;
 
-interface Table {
+export interface Table {
   section: string;
   header: string[];
   rows: string[][];
@@ -29,7 +29,7 @@ const cells = (line: string) =>
     .split("|")
     .map((c) => c.trim());
 
-function tables(text: string): { tables: Table[]; methods: Map<string, boolean> } {
+export function tables(text: string): { tables: Table[]; methods: Map<string, boolean> } {
   const out: Table[] = [];
   const methods = new Map<string, boolean>();
   let section = "(preamble)";

@@ -61,6 +61,8 @@ export function measure(cmd: string, argv: readonly string[], cwd: string, env?:
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
     maxBuffer: 1 << 20,
+    // A measurement that hangs fails the run loudly instead of stalling it.
+    timeout: 20 * 60_000,
     env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", ...env },
   });
   const line = out.trim().split("\n").pop() ?? "";

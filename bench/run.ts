@@ -2,7 +2,7 @@
 // process per measurement, and writes bench/RESULTS.md. `npm run bench` compiles the benchmarks and the library to
 // plain JavaScript first (bench/out/js: this file runs from there), so flyte-types runs as users run it, on plain
 // `node`.
-// usage: npm run bench [-- --processes 3 --warm 3 --only codec|<case>|storage|dataset --rows 10000000]
+// usage: npm run bench [-- --processes 3 --warm 3 --only startup|codec|<case>|storage|dataset --rows 10000000]
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import { codecBench } from "./codec/codec-run.js";
 import { datasetBench } from "./dataset/dataset-run.js";
 import { NOISY } from "./method.js";
+import { startupBench } from "./startup/startup-run.js";
 import { storageBench } from "./storage/storage-run.js";
 
 const { values: args } = parseArgs({
@@ -21,6 +22,7 @@ const { values: args } = parseArgs({
     "storage-mib": { type: "string", default: "1024" },
     rows: { type: "string", default: "10000000" },
     "stream-rows": { type: "string", default: "10000000,100000000" },
+    "startup-processes": { type: "string", default: "15" },
     only: { type: "string" },
     out: { type: "string" },
   },
@@ -42,8 +44,9 @@ function sdkVersions(): { flytekit: string; flyte: string; pyarrow: string } {
 }
 
 const sections: string[] = [];
+if (wants("startup")) sections.push(startupBench({ root, processes: Number(args["startup-processes"]), log }));
 const codecOnly = only === "codec" ? undefined : only;
-if (only === undefined || only === "codec" || !["storage", "dataset"].includes(only)) {
+if (only === undefined || only === "codec" || !["storage", "dataset", "startup"].includes(only)) {
   sections.push(codecBench({ root, python, processes, warm: Number(args["codec-warm"]), only: codecOnly, log }));
 }
 if (wants("storage")) {

@@ -6,8 +6,7 @@ import { createHash, randomFillSync } from "node:crypto";
 import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, statSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DeleteObjectCommand } from "@aws-sdk/client-s3";
-import { createBucket, startMoto, testClient } from "../../scripts/moto-server.js";
+import { createBucket, startMoto } from "../../scripts/moto-server.js";
 import {
   header,
   interleave,
@@ -59,48 +58,47 @@ export async function storageBench(o: StorageOptions): Promise<string> {
   }
   closeSync(fd);
   const want = await sha256(source);
-  const server = await startMoto();
-  const client = testClient(server.endpoint);
   const runs = new Map<string, Measurement[]>();
-  const transfer = (impl: Impl, op: string, path: string, uri: string) =>
+  const transfer = (impl: Impl, op: string, endpoint: string, path: string, uri: string) =>
     impl === "flyte-types" || impl === "aws-sdk"
       ? measure(
           "node",
-          ["bench/out/js/bench/storage/storage-ts.js", impl, op, server.endpoint, path, uri, String(o.warm)],
+          ["bench/out/js/bench/storage/storage-ts.js", impl, op, endpoint, path, uri, String(o.warm)],
           o.root,
         )
-      : measure(
-          o.python,
-          ["bench/storage/storage_py.py", impl, op, server.endpoint, path, uri, String(o.warm)],
-          o.root,
-        );
+      : measure(o.python, ["bench/storage/storage_py.py", impl, op, endpoint, path, uri, String(o.warm)], o.root);
+  // Each implementation's round gets a fresh server: no side meets the state another left (moto keeps objects and
+  // multipart uploads in memory, and under many concurrent 1 GiB uploads on one instance it has stopped answering).
+  const rounds: [Impl, number][] = [];
+  interleave(o.processes, IMPLS, (impl, r) => {
+    rounds.push([impl, r]);
+  });
   try {
-    await createBucket(server.endpoint, "bench");
-    const pending: Promise<unknown>[] = [];
-    interleave(o.processes, IMPLS, (impl, r) => {
+    for (const [impl, r] of rounds) {
       o.log(`storage ${impl} process ${r + 1}/${o.processes}`);
-      const key = `${impl}/${r}.bin`;
-      const uri = `s3://bench/${key}`;
-      const target = join(dir, `${impl}.bin`);
-      for (const [op, path] of [
-        ["upload", source],
-        ["download", target],
-      ] as const) {
-        runs.set(`${impl}/${op}`, [...(runs.get(`${impl}/${op}`) ?? []), transfer(impl, op, path, uri)]);
+      const server = await startMoto();
+      try {
+        await createBucket(server.endpoint, "bench");
+        const uri = `s3://bench/${impl}/${r}.bin`;
+        const target = join(dir, `${impl}.bin`);
+        for (const [op, path] of [
+          ["upload", source],
+          ["download", target],
+        ] as const) {
+          runs.set(`${impl}/${op}`, [
+            ...(runs.get(`${impl}/${op}`) ?? []),
+            transfer(impl, op, server.endpoint, path, uri),
+          ]);
+        }
+        // Every byte must have made the round trip, or the timing means nothing.
+        if (statSync(target).size !== o.bytes) throw new Error(`${impl}: the downloaded copy has the wrong size`);
+        if (r === 0 && (await sha256(target)) !== want) throw new Error(`${impl}: the downloaded copy differs`);
+        rmSync(target);
+      } finally {
+        await server.stop();
       }
-      // Every byte must have made the round trip, or the timing means nothing.
-      if (statSync(target).size !== o.bytes) throw new Error(`${impl}: the downloaded copy has the wrong size`);
-      pending.push(
-        (r === 0 ? sha256(target) : Promise.resolve(want)).then((got) => {
-          if (got !== want) throw new Error(`${impl}: the downloaded copy differs from the source`);
-        }),
-      );
-      pending.push(client.send(new DeleteObjectCommand({ Bucket: "bench", Key: key })));
-    });
-    await Promise.all(pending);
+    }
   } finally {
-    client.destroy();
-    await server.stop();
     rmSync(dir, { recursive: true, force: true });
   }
   const ofRaw = (raw: Stats | undefined, s: Stats | undefined) =>
@@ -130,7 +128,7 @@ export async function storageBench(o: StorageOptions): Promise<string> {
   const size = o.bytes >= GiB ? `${o.bytes / GiB} GiB` : `${o.bytes / 1024 ** 2} MiB`;
   return `## Storage: ${size} through a local S3 server
 
-**Method.** moto ${moto} in server mode on 127.0.0.1, started by the benchmark, holds one ${size} file of random bytes.
+**Method.** moto ${moto} in server mode on 127.0.0.1, started afresh by the benchmark for each implementation's round, holds one ${size} file of random bytes.
 flyte-types (compiled JavaScript on plain \`node\`): \`new Storage({ s3: { endpoint, credentials } })\`, then
 \`storage.upload(path, uri)\` / \`storage.download(uri, path)\` with its defaults (8 MiB parts, 4 in flight; downloads
 streamed to a temporary file renamed into place). Raw AWS SDK v3: \`new Upload({ client, params: { Body:
