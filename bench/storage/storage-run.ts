@@ -135,9 +135,10 @@ streamed to a temporary file renamed into place). Raw AWS SDK v3: \`new Upload({
 createReadStream(path) } }).done()\` and \`GetObjectCommand\` piped to a file, what a user writes by hand. flytekit:
 \`FileAccessProvider.put_data\` / \`get_data\` (fsspec, s3fs). Flyte 2: \`flyte.storage.put\` / \`get\` (obstore) after
 \`flyte.init.aio(storage=S3.auto())\`. **Clock:** ${o.processes} processes per implementation and direction,
-interleaved; each makes the same transfer ${o.warm + 1} times: **cold** is the first (client creation and
-connections inside it), **warm** the later ones. Cells are median (min–max), n is processes × (cold + warm);
-throughput is of the warm median; "of raw" is the raw AWS SDK's median time over this one's (above 100%: faster
+interleaved; each makes the same transfer ${o.warm + 1} time(s): **cold** is the first (client creation and
+connections inside it), **warm** any later ones (none by default: moto stopped answering when one process repeated a
+1 GiB upload with the raw AWS SDK). Cells are median (min–max), n is processes × (cold + warm);
+throughput is of the warm median (the cold one without warm runs); "of raw" is the raw AWS SDK's median time over this one's (above 100%: faster
 than the raw SDK). The server runs on the same 2 cores, so every transfer shares them with it. Each process's first
 download is checked for size, and the first round's byte for byte. **load** is the 1-minute load average as each
 process started ("noisy" at 1.5 or more).
