@@ -86,7 +86,7 @@ module.exports = {
     tsConfig: { fileName: "tsconfig.json" },
     // Packages are leaves; the generated protobuf code (src/gen) is depended upon but not scanned itself.
     doNotFollow: { path: ["node_modules", "^src/gen/"] },
-    exclude: { path: ["^dist/", "^bench/out/"] },
+    exclude: { path: ["^dist/", "^bench/out/", "^scripts/typedoc/node_modules/"] },
     enhancedResolveOptions: {
       exportsFields: ["exports"],
       conditionNames: ["import", "require", "node", "default", "types"],

@@ -22,6 +22,9 @@ npm run --silent build
 echo "== typecheck (including the type-level tests, and examples/, which import the built package by its name)"
 npx tsc -p .
 
+echo "== API reference (typedoc into docs/api; a warning fails the suite)"
+npm run --silent docs
+
 echo "== python venv for the interop suite (created once, then reused)"
 bash scripts/ensure-venv.sh
 
