@@ -1,9 +1,16 @@
 // flyte-types: Flyte's type system for TypeScript. zod schemas ⇄ flyteidl literals, wire-exact with flytekit.
 export type { Codec, KindHandler, KindTable } from "./codec/codec.js";
 export type { ConvertOptions } from "./codec/context.js";
-export type { Kind, TypeDesc } from "./codec/descriptor.js";
+export type { FieldDesc, Kind, TypeDesc } from "./codec/descriptor.js";
 export { primitiveOf } from "./codec/literal-read.js";
-export type { Class, MappedType, Registration, Transformer, TransformerKey } from "./codec/transformer.js";
+export type {
+  AnyMappedType,
+  Class,
+  MappedType,
+  Registration,
+  Transformer,
+  TransformerKey,
+} from "./codec/transformer.js";
 export {
   createDatasetRegistry,
   type DatasetDecoder,
@@ -37,7 +44,14 @@ export {
 } from "./defaults.js";
 export type { Compiled, TypeSpec } from "./engine/compile.js";
 export type { InputOf, ValueOf } from "./engine/convert.js";
-export { arrowSchemaText, columnsFromArrow, columnsFromZod } from "./engine/dataset-columns.js";
+export {
+  type ArrowFieldLike,
+  type ArrowSchemaLike,
+  type ArrowTypeLike,
+  arrowSchemaText,
+  columnsFromArrow,
+  columnsFromZod,
+} from "./engine/dataset-columns.js";
 export type { TypeEngine } from "./engine/engine.js";
 export { createRegistry, type RegisterOptions, type Registry } from "./engine/registry.js";
 export type { InputValues, InterfaceSpec, TypedIO, Values } from "./engine/task-interface.js";
@@ -76,6 +90,7 @@ export {
   encodeLiteralMap,
   encodeLiteralType,
 } from "./literal/wire.js";
+export type { SchemaStyle } from "./msgpack/json-schema.js";
 export {
   type BlobTypeOptions,
   type DatasetTypeOptions,

@@ -67,7 +67,7 @@ export interface ArrowFieldLike {
   readonly nullable: boolean;
   readonly type: ArrowTypeLike;
 }
-interface ArrowTypeLike {
+export interface ArrowTypeLike {
   readonly typeId: number;
   readonly bitWidth?: number;
   readonly isSigned?: boolean;

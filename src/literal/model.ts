@@ -24,6 +24,7 @@ import {
   type UnionType,
 } from "../gen/flyteidl/core/types_pb.js";
 
+export * from "../gen/flyteidl/core/artifact_id_pb.js";
 export * from "../gen/flyteidl/core/interface_pb.js";
 export * from "../gen/flyteidl/core/literals_pb.js";
 export * from "../gen/flyteidl/core/types_pb.js";

@@ -5,7 +5,7 @@ import fc from "fast-check";
 import type { DatasetColumn } from "../dataset/structured-dataset.js";
 import { SimpleType } from "../literal/model.js";
 
-interface ColumnKind {
+export interface ColumnKind {
   readonly type: () => A.DataType;
   readonly value: fc.Arbitrary<unknown>;
 }

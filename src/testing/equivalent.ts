@@ -8,7 +8,8 @@ import { formatPath, type PathSegment } from "../errors/path.js";
 import type { FlyteDirectory, FlyteFile } from "../values/files.js";
 import { tableDifference } from "./arrow.js";
 
-type Diff = string | undefined;
+/** Where two values differ ("at value.a[2]: 3, expected 4"), or undefined when they are the same. */
+export type Diff = string | undefined;
 type Same<K extends Kind> = (
   desc: DescOf<K>,
   expected: unknown,

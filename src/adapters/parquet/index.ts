@@ -9,4 +9,4 @@ export {
   type WriteResult,
   writeParquet,
 } from "./parquet-write.js";
-export { parquetPool, WorkerPool } from "./worker-pool.js";
+export { type Job, type JobHandler, parquetPool, WorkerPool, type WorkerPoolOptions } from "./worker-pool.js";
