@@ -20,73 +20,49 @@ interface NonFinite {
   readonly desc: TypeDesc;
 }
 
-const floats = new WeakMap<TypeDesc, boolean>();
-const codecs = new WeakMap<TypeDesc, boolean>();
+/** The types a value of `desc` holds values of: a hashed type's inner, union variants, elements, map values, fields. */
+function partsOf(desc: TypeDesc): readonly TypeDesc[] {
+  switch (desc.kind) {
+    case "hashed":
+      return [desc.inner];
+    case "union":
+      return desc.variants;
+    case "list":
+      return [desc.element];
+    case "map":
+      return [desc.value];
+    case "struct":
+      return desc.fields.map((f) => f.type);
+    default:
+      return [];
+  }
+}
+
+/**
+ * A cached question about a type and the types it holds: `self` answers for `desc` itself (true or false), or
+ * defers (undefined) to whether any of its parts holds the answer.
+ */
+function holds(self: (desc: TypeDesc) => boolean | undefined): (desc: TypeDesc) => boolean {
+  const cache = new WeakMap<TypeDesc, boolean>();
+  const ask = (desc: TypeDesc): boolean => {
+    let out = cache.get(desc);
+    if (out === undefined) {
+      out = self(desc) ?? partsOf(desc).some(ask);
+      cache.set(desc, out);
+    }
+    return out;
+  };
+  return ask;
+}
 
 /**
  * Whether a zod `z.codec` sits in `desc`: values are then in its output form, which `safeParse` (input form in)
  * refuses, so zod checks them with `safeEncode`, which runs each codec backwards.
  */
-function holdsCodec(desc: TypeDesc): boolean {
-  let out = codecs.get(desc);
-  if (out === undefined) {
-    switch (desc.kind) {
-      case "mapped":
-        out = desc.mapped === undefined || holdsCodec(desc.inner);
-        break;
-      case "hashed":
-        out = holdsCodec(desc.inner);
-        break;
-      case "union":
-        out = desc.variants.some(holdsCodec);
-        break;
-      case "list":
-        out = holdsCodec(desc.element);
-        break;
-      case "map":
-        out = holdsCodec(desc.value);
-        break;
-      case "struct":
-        out = desc.fields.some((f) => holdsCodec(f.type));
-        break;
-      default:
-        out = false;
-    }
-    codecs.set(desc, out);
-  }
-  return out;
-}
+const holdsCodec = holds((d) => (d.kind !== "mapped" ? undefined : d.mapped === undefined || holdsCodec(d.inner)));
 
 /** Whether a value of `desc` may hold a FLOAT, so that validation need not walk values that cannot. */
-function holdsFloat(desc: TypeDesc): boolean {
-  let out = floats.get(desc);
-  if (out === undefined) {
-    switch (desc.kind) {
-      case "float":
-        out = true;
-        break;
-      case "hashed":
-        out = holdsFloat(desc.inner);
-        break;
-      case "union":
-        out = desc.variants.some(holdsFloat);
-        break;
-      case "list":
-        out = holdsFloat(desc.element);
-        break;
-      case "map":
-        out = holdsFloat(desc.value);
-        break;
-      case "struct":
-        out = desc.fields.some((f) => holdsFloat(f.type));
-        break;
-      default:
-        out = false;
-    }
-    floats.set(desc, out);
-  }
-  return out;
-}
+const holdsFloat = holds((d) => (d.kind === "float" ? true : undefined));
 
 /**
  * `value` with each non-finite FLOAT replaced by a finite stand-in (±Number.MAX_VALUE for ±Infinity, 0 for NaN),
