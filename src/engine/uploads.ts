@@ -15,7 +15,7 @@ export async function performUploads(
 ): Promise<void> {
   if (uploads.length === 0) return;
   const { signal } = options;
-  const what = `writing the data of ${uploads.length === 1 ? "a literal" : `${uploads.length} literals' data`}`;
+  const what = `writing the data of ${uploads.length === 1 ? "a literal" : `${uploads.length} literals`}`;
   const started: PlannedUpload[] = [];
   // One report for the whole call: bytes over every transfer, uploads done out of how many.
   let bytes = 0;
