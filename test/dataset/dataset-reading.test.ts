@@ -24,6 +24,12 @@ describe("reading", () => {
     const batches: A.RecordBatch[] = [];
     for await (const b of sd.open(ArrowTable, { columns: ["price"] }).iter()) batches.push(b);
     expect(batches[0]?.schema.fields.map((f) => f.name)).toEqual(["price"]);
+    // A name the file lacks (or one that is an object's own property name) is an error naming it.
+    for (const name of ["nope", "__proto__", "constructor"]) {
+      const e = await rejection(sd.open(ArrowTable, { columns: [name] }).all());
+      expect(e.code).toBe(ErrorCode.unknownColumn);
+      expect(e.message).toContain(name);
+    }
   });
 
   it("a declared column stored as another type is a typed error naming the column and both types", async () => {

@@ -32,6 +32,15 @@ describe("literal JSON", () => {
     expect(typedInterfaceFromJson(typedInterfaceToJson(io.typedInterface))).toEqual(io.typedInterface);
   });
 
+  it("JSON nested far deeper than any literal is a decode_failed error in bounded time, not a crash", async () => {
+    let json: unknown = { scalar: { primitive: { integer: "1" } } };
+    for (let i = 0; i < 100_000; i++) json = { collection: { literals: [json] } };
+    const t0 = performance.now();
+    const e = await rejection(() => literalFromJson(json as never));
+    expect(e.code).toBe(ErrorCode.decodeFailed);
+    expect(performance.now() - t0).toBeLessThan(10_000);
+  });
+
   it.each([
     ["an unknown field", { nope: 1 }],
     ["a wrong type", { scalar: { primitive: { integer: "x" } } }],
