@@ -7,6 +7,7 @@ import { engineOf, type TypeEngine } from "./engine/engine.js";
 import { createRegistry, type Registry } from "./engine/registry.js";
 import { Storage, type StorageOptions } from "./storage/storage.js";
 
+/** The parts of a new type engine (`createTypeEngine`); each one not given is made new, with its defaults. */
 export interface TypeEngineOptions {
   /** The registry to use; default: a new registry with the built-in kinds. */
   readonly registry?: Registry;

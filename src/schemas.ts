@@ -70,6 +70,7 @@ export function defaultFactory<S extends z.ZodType>(
   return markFactoryDefault(schema.default(factory as never) as z.ZodDefault<S>);
 }
 
+/** The blob type declared by `file()` and `directory()`. */
 export interface BlobTypeOptions {
   /** The blob format, e.g. `"csv"` (flytekit's `FlyteFile["csv"]`); default "" (any). */
   readonly format?: string;
@@ -95,6 +96,7 @@ export function directory(options: BlobTypeOptions = {}): z.ZodType<FlyteDirecto
   return markSchema(schema, { kind: "directory", format: options.format ?? "" }) as never;
 }
 
+/** The StructuredDataset type declared by `structuredDataset()`. */
 export interface DatasetTypeOptions {
   /**
    * The declared columns: a zod object (nested records become dotted names, as flytekit flattens them) or an Arrow

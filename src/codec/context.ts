@@ -15,6 +15,7 @@ import type { NumberWire, WireFloats } from "./msgpack-wire.js";
 export const INVALID: unique symbol = Symbol("flyte-types.invalid");
 export type Invalid = typeof INVALID;
 
+/** Options of one conversion call (`toLiteral`, `toValue`, a typed interface's calls); unset ones use the engine's. */
 export interface ConvertOptions {
   /**
    * What to do when a DATETIME literal with sub-millisecond nanos is read into `z.date()`: `"error"` (default)

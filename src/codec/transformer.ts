@@ -2,19 +2,28 @@
 import type { z } from "zod";
 import type { Literal, LiteralType } from "../literal/model.js";
 
+/** Any class (abstract ones too) whose instances are `T`: a transformer's key, or a `TypeSpec`. */
 // biome-ignore lint/suspicious/noExplicitAny: a class key of any constructor signature
 export type Class<T = unknown> = abstract new (...args: any[]) => T;
 
 /** What a transformer is registered for: values that are `instanceof` a class, or a zod schema used by identity. */
 export type TransformerKey = Class | z.ZodType;
 
+/**
+ * A user type with its own literal form, registered with `engine.register(...)`: the engine calls it for values of
+ * `type` wherever they sit (fields, lists, unions). Prefer a `MappedType` when the type can travel as a schema Flyte
+ * already knows.
+ */
 export interface Transformer<T> {
   /** The union tag written for this type, and the name errors use. Python reads union values by this tag. */
   readonly name: string;
+  /** The values it converts: `instanceof` this class, or parsed by this zod schema. */
   readonly type: TransformerKey;
+  /** The LiteralType of its literals; `guessType` answers with `type` for a castable LiteralType tagged `name`. */
   readonly literalType: LiteralType;
   /** Converts a value (already checked to be of `type`); throw to refuse it — the error becomes an issue. */
   toLiteral(value: T): Literal;
+  /** Reads a literal of `literalType` back into a value; throw to refuse it — the error becomes an issue. */
   toValue(literal: Literal): T;
   /** Whether a LiteralType denotes this type, so `guessType` can answer with it. */
   guess?(literalType: LiteralType): boolean;

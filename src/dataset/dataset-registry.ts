@@ -8,16 +8,19 @@ import type { Storage } from "../storage/storage.js";
 import type { DatasetColumn } from "./dataset-column.js";
 import type { FrameKind } from "./frame.js";
 
-/** Where a dataset is written: `uri` is a directory prefix the encoder fills (flytekit's layout: `<uri>/00000`). */
 /** Where an encoder writes, and how the caller follows and stops it (an encoder should honour both). */
 export interface EncodeTarget extends TransferOptions {
+  /** The directory prefix the encoder fills, in flytekit's layout (`<uri>/00000`); the literal points at it. */
   readonly uri: string;
+  /** The storage to write through (the conversion's), which serves `uri`'s scheme. */
   readonly storage: Storage;
 }
 
 /** What a decoder reads: the literal's URI (a file or a directory of parts) and the columns wanted. */
 export interface DecodeSource {
+  /** The literal's URI: a single file or a directory of parts. */
   readonly uri: string;
+  /** The storage to read through (the handle's), which serves `uri`'s scheme. */
   readonly storage: Storage;
   /** The columns to read, in this order; undefined reads every column. */
   readonly columns: readonly string[] | undefined;
@@ -30,12 +33,18 @@ export interface DecodeSource {
 }
 
 interface HandlerKey {
+  /** The in-memory form it writes from or reads into, e.g. `ArrowTable`. */
   readonly frame: FrameKind;
+  /** The storage format it handles, e.g. `"parquet"`; never "" (a handler must name one). */
   readonly format: string;
   /** URI schemes served; a storage-agnostic handler lists every scheme its storage serves. */
   readonly protocols: readonly string[];
 }
 
+/**
+ * Writes data frames of one kind in one format to storage. `All` is the whole frame it takes, `Batch` one element
+ * of a stream it takes instead.
+ */
 export interface DatasetEncoder<All = unknown, Batch = unknown> extends HandlerKey {
   /** Whether `data` is something this encoder writes; a description of what it expects otherwise (checked during the walk). */
   check(data: unknown): string | undefined;
@@ -43,11 +52,15 @@ export interface DatasetEncoder<All = unknown, Batch = unknown> extends HandlerK
   encode(data: All | AsyncIterable<Batch>, target: EncodeTarget): Promise<void>;
 }
 
+/** Reads stored data of one format into one frame kind: whole (`All`) or as a stream of batches (`Batch`). */
 export interface DatasetDecoder<All = unknown, Batch = unknown> extends HandlerKey {
+  /** Reads the whole dataset into memory as one frame (`open(frame).all()`). */
   all(source: DecodeSource): Promise<All>;
+  /** Streams the dataset batch by batch (`open(frame).iter()`); leaving the loop early releases what it holds. */
   iter(source: DecodeSource): AsyncIterable<Batch>;
 }
 
+/** How a dataset handler is registered. */
 export interface DatasetRegisterOptions {
   /** Replace a handler already registered for the same key instead of throwing. Default false. */
   readonly override?: boolean;
@@ -55,12 +68,20 @@ export interface DatasetRegisterOptions {
   readonly defaultFormat?: boolean;
 }
 
+/**
+ * The dataset encoders and decoders an engine writes and reads StructuredDatasets with, each keyed by
+ * `frame/protocol/format` (one key per URI scheme it serves). Made by `createDatasetRegistry`.
+ */
 export interface DatasetRegistry {
+  /** Adds an encoder under each of its protocols; a key already taken throws, unless `override`. */
   registerEncoder(encoder: DatasetEncoder<never, never>, options?: DatasetRegisterOptions): void;
+  /** Adds a decoder under each of its protocols; a key already taken throws, unless `override`. */
   registerDecoder(decoder: DatasetDecoder<unknown, unknown>, options?: DatasetRegisterOptions): void;
   /** The format a generic dataset of `frame` is written in (the first default registered), or undefined. */
   defaultFormat(frame: FrameKind): string | undefined;
+  /** The encoder for one key (`protocol`: a URI scheme, e.g. `s3`); a miss throws `no_handler` listing the keys. */
   encoder(frame: FrameKind, protocol: string, format: string): DatasetEncoder;
+  /** The decoder for one key (`protocol`: a URI scheme, e.g. `s3`); a miss throws `no_handler` listing the keys. */
   decoder(frame: FrameKind, protocol: string, format: string): DatasetDecoder;
   /** The encoder for a frame's data, or undefined: the walk checks this without throwing. */
   findEncoder(frame: FrameKind, protocol: string, format: string): DatasetEncoder | undefined;

@@ -12,6 +12,7 @@ import type { FrameAll, FrameBatch, FrameData, FrameKind } from "./frame.js";
 /** A declared column: its name (nested fields as dotted names) and Flyte type. */
 export type { DatasetColumn } from "./dataset-column.js";
 
+/** What a handle on stored data knows: its format, declared columns, and what it reads with. */
 export interface DatasetHandleOptions {
   /** The stored format, e.g. `"parquet"`; "" when unknown (the reader's declared format decides). */
   readonly format?: string;
@@ -26,6 +27,7 @@ export interface DatasetHandleOptions {
   readonly datasets?: DatasetRegistry;
 }
 
+/** How `DatasetReader.iter()` streams. */
 export interface IterOptions {
   /** Rows per batch; default: the decoder's (65,536 rows for Parquet). */
   readonly batchSize?: number;
@@ -36,6 +38,7 @@ export interface IterOptions {
   readonly signal?: AbortSignal;
 }
 
+/** How `StructuredDataset.open()` reads. */
 export interface OpenOptions {
   /** The columns to read, in this order, in place of those the type declares (no type check then). */
   readonly columns?: readonly string[];
@@ -43,17 +46,26 @@ export interface OpenOptions {
 
 /** A dataset opened as one frame kind: read it whole, or stream it batch by batch. */
 export interface DatasetReader<F extends FrameKind> {
+  /** Reads the whole dataset into memory as one frame. */
   all(): Promise<FrameAll<F>>;
+  /** Streams the dataset batch by batch; breaking out of the loop releases the reader. */
   iter(options?: IterOptions): AsyncIterable<FrameBatch<F>>;
 }
 
+/**
+ * A Flyte StructuredDataset value: either a data frame to be written (made with `from`, written when converted to a
+ * literal), or a lazy handle on data in storage (read from a literal, or `fromUri`) that moves no data until opened.
+ */
 export class StructuredDataset {
   /** Where the data is; undefined for a frame not written yet. */
   readonly uri: string | undefined;
+  /** The storage format, e.g. `"parquet"`; "" when not given (the declared type's, or the frame kind's default). */
   readonly format: string;
+  /** The declared columns: opening reads only these, checked against their types; empty reads every column. */
   readonly columns: readonly DatasetColumn[];
   /** The frame kind and data of a dataset made with `from`, until it is written. */
   readonly frame: FrameKind | undefined;
+  /** The frame or batch stream given to `from`, until written; undefined for data in storage. */
   readonly data: unknown;
   private readonly storage: Storage | undefined;
   private readonly datasets: DatasetRegistry | undefined;
@@ -146,10 +158,12 @@ export class StructuredDataset {
     });
   }
 
+  /** The URI, or `StructuredDataset(<frame kind> in memory)` for a frame not written yet. */
   toString(): string {
     return this.uri ?? `StructuredDataset(${this.frame?.name ?? "?"} in memory)`;
   }
 
+  /** `{ uri, file_format }` (uri null until written), as flytekit writes a StructuredDataset inside records. */
   toJSON(): unknown {
     return { uri: this.uri ?? null, file_format: this.format };
   }

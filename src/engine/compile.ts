@@ -32,7 +32,9 @@ export type TypeSpec = core.$ZodType | Class;
 const sources = new WeakMap<TypeDesc, core.$ZodType>();
 export const sourceOf = (desc: TypeDesc): core.$ZodType | undefined => sources.get(desc);
 
+/** A type compiled once: its descriptor, and whether zod must still check its values. */
 export interface Compiled {
+  /** The type's descriptor, which the engine compiles into codecs. */
   readonly desc: TypeDesc;
   /** True when the schema has checks our codecs do not enforce (min/max, formats, refinements): zod runs them. */
   readonly validate: boolean;

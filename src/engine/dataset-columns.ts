@@ -60,26 +60,45 @@ export function columnsFromZod(shape: core.$ZodObject, prefix = ""): DatasetColu
 
 /** The parts of an Arrow schema we read; typed structurally so this module does not load apache-arrow. */
 export interface ArrowSchemaLike {
+  /** The top-level columns, in order. */
   readonly fields: readonly ArrowFieldLike[];
 }
+/** The parts of an Arrow `Field` we read: one column, or one child of a nested type. */
 export interface ArrowFieldLike {
+  /** The column (or child) name; a struct's children become `parent.child` columns. */
   readonly name: string;
+  /** Whether it may hold nulls; pyarrow's text of the schema marks the others `not null`. */
   readonly nullable: boolean;
+  /** Its Arrow data type. */
   readonly type: ArrowTypeLike;
 }
+/** The parts of an Arrow `DataType` we read; which are set depends on `typeId`. */
 export interface ArrowTypeLike {
+  /** apache-arrow's `Type` id (`Int` 2, `Float` 3, `Utf8` 5, `Timestamp` 10, `Struct` 13, `Dictionary` -1…). */
   readonly typeId: number;
+  /** Int and Time: the width in bits (8, 16, 32, 64). */
   readonly bitWidth?: number;
+  /** Int: signed or unsigned. */
   readonly isSigned?: boolean;
+  /** Float: `Precision` (0 half, 1 single, 2 double); Decimal: the number of digits. */
   readonly precision?: number;
+  /** Time, Timestamp, Duration: `TimeUnit` (0 s, 1 ms, 2 µs, 3 ns); Date: `DateUnit` (0 day, 1 ms). */
   readonly unit?: number;
+  /** Timestamp: the time zone, e.g. `UTC`; null or absent for a naive timestamp. */
   readonly timezone?: string | null;
+  /** Decimal: digits after the decimal point. */
   readonly scale?: number;
+  /** Nested types: List's one item field, a Struct's fields, or a Map's one entries struct (key, value). */
   readonly children?: readonly ArrowFieldLike[];
+  /** Dictionary: the type of the values (the column's type). */
   readonly dictionary?: ArrowTypeLike;
+  /** Dictionary: the integer type of the indices. */
   readonly indices?: ArrowTypeLike;
+  /** Dictionary: whether the dictionary's order is meaningful. */
   readonly isOrdered?: boolean;
+  /** FixedSizeList: the number of items in every list. */
   readonly listSize?: number;
+  /** FixedSizeBinary: the number of bytes in every value. */
   readonly byteWidth?: number;
 }
 

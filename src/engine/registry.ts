@@ -7,17 +7,24 @@ import { ErrorCode, fail } from "../errors/flyte-type-error.js";
 import { msg } from "../errors/messages.js";
 import { literalTypeKey } from "../literal/literal-types.js";
 
+/** How a type is registered. */
 export interface RegisterOptions {
   /** Replace an existing registration for the same key instead of throwing. Default false. */
   readonly override?: boolean;
 }
 
+/**
+ * The types an engine converts: a handler for every built-in kind, plus your transformers and mapped types keyed by
+ * class or zod schema (by identity). Made by `createRegistry`, or `createDefaultRegistry()` for the built-in kinds.
+ */
 export interface Registry {
+  /** The built-in kinds' handlers, one per kind. */
   readonly kinds: KindTable;
   /** Bumped on every registration, so engines drop schemas compiled against the old contents. */
   readonly version: number;
   /** Adds a transformer (a type with its own literal form) or a mapped type (a type carried by a wire schema). */
   register(registration: Registration, options?: RegisterOptions): void;
+  /** The registration for a class or zod schema (the very object registered as `type`), or undefined. */
   lookup(key: object): Registration | undefined;
   /** Every registration, transformers and mapped types. */
   transformers(): readonly Registration[];
@@ -27,6 +34,10 @@ export interface Registry {
   guessKeys(): readonly string[];
 }
 
+/**
+ * A registry over `kinds`, with nothing registered yet. Throws `duplicate_registration` when two kinds claim the
+ * same LiteralType key to guess.
+ */
 export function createRegistry(kinds: KindTable): Registry {
   const byKey = new Map<TransformerKey, Registration>();
   const guesses = new Map<string, KindGuess>();

@@ -4,6 +4,10 @@
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
+/**
+ * How a record's JSON Schema and union tag are written: as pydantic writes a model (the default), or as mashumaro
+ * writes a `@dataclass` (`dataclass()`).
+ */
 export type SchemaStyle = "pydantic" | "dataclass";
 
 /** Collects the `$defs` of one root schema; a named type is defined once and referred to by `$ref`. */

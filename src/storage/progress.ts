@@ -5,13 +5,17 @@ import { msg } from "../errors/messages.js";
 
 /** How far a long operation has come. Totals are given when known before it starts. */
 export interface Progress {
+  /** Bytes transferred so far. */
   readonly bytes: number;
+  /** Bytes the operation will transfer in all; undefined when not known up front. */
   readonly totalBytes?: number;
   /** Files, objects, uploads or rows done, as the operation counts them. */
   readonly items: number;
+  /** Items the operation will do in all; undefined when not known up front. */
   readonly totalItems?: number;
 }
 
+/** Cancellation and progress reporting for a long operation (an upload, a download, a dataset write or read). */
 export interface TransferOptions {
   /** Stops the operation; it rejects with an `aborted` error and removes what it wrote. */
   readonly signal?: AbortSignal;

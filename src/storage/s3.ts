@@ -13,6 +13,7 @@ import type { Backend, ByteRange, ByteSource, ObjectInfo, WriteOptions } from ".
 import { ioError, isMissing, notFoundError, storageError } from "./storage-errors.js";
 import { bucketKey } from "./uri.js";
 
+/** How `s3://` URIs are reached: the endpoint, credentials and upload tuning of the S3 client. */
 export interface S3Options {
   /** e.g. `http://127.0.0.1:9000`; default: `FLYTE_AWS_ENDPOINT`, else the SDK's own resolution (AWS_ENDPOINT_URL…). */
   readonly endpoint?: string;
@@ -21,7 +22,14 @@ export interface S3Options {
   /** Path-style addressing (`endpoint/bucket/key`); default: true when an endpoint is given. */
   readonly forcePathStyle?: boolean;
   /** Default: `FLYTE_AWS_ACCESS_KEY_ID`/`FLYTE_AWS_SECRET_ACCESS_KEY` when set, else the standard AWS chain. */
-  readonly credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  readonly credentials?: {
+    /** The AWS access key id. */
+    accessKeyId: string;
+    /** The secret access key that goes with `accessKeyId`. */
+    secretAccessKey: string;
+    /** The session token of temporary (STS) credentials. */
+    sessionToken?: string;
+  };
   /** Bytes per multipart part (≥ 5 MiB); default 8 MiB. */
   readonly partSize?: number;
   /** Parts uploaded at once; default 4. Memory per upload is about partSize × queueSize. */

@@ -13,6 +13,7 @@ import { ioError, notFoundError } from "./storage-errors.js";
 import { runPool } from "./transfer-pool.js";
 import { baseName, joinUri, localPath, schemeOf } from "./uri.js";
 
+/** How a `Storage` is set up; every option has a default. */
 export interface StorageOptions {
   /**
    * Where new files, directories and offloaded literals are written, as `<prefix>/<random>/<name>` (flytekit's
@@ -27,8 +28,14 @@ export interface StorageOptions {
   readonly concurrency?: number;
 }
 
+/**
+ * Where literals' data lives: one object store API over several backends, picked by URI scheme (`file` and `s3`
+ * built in), plus the raw-output prefix new data is written under. Writes are all-or-nothing.
+ */
 export class Storage {
+  /** Where new data goes (see `StorageOptions.rawOutputPrefix`); a local prefix is an absolute path. */
   readonly rawOutputPrefix: string;
+  /** Files transferred at once by directory uploads, downloads and tree deletes. */
   readonly concurrency: number;
   private readonly backends = new Map<string, Backend>();
 
@@ -64,22 +71,27 @@ export class Storage {
     return joinUri(this.randomPrefix(), baseName(name));
   }
 
+  /** Streams an object (or a byte range of it); a missing object rejects the first read with `not_found`. */
   read(uri: string, range?: ByteRange): AsyncIterable<Uint8Array> {
     return this.backend(uri).read(uri, range);
   }
 
+  /** Writes an object atomically (it appears only once complete) and returns its size. */
   write(uri: string, body: ByteSource, options?: WriteOptions): Promise<ObjectInfo> {
     return this.backend(uri).write(uri, body, options);
   }
 
+  /** An object's size, or undefined when there is no object at `uri` (a directory is not one). */
   stat(uri: string): Promise<ObjectInfo | undefined> {
     return this.backend(uri).stat(uri);
   }
 
+  /** Every object under a directory URI, recursively. */
   list(prefix: string): AsyncIterable<ObjectInfo> {
     return this.backend(prefix).list(prefix);
   }
 
+  /** Deletes one object; a missing one is not an error. See `deleteTree` for a directory. */
   delete(uri: string): Promise<void> {
     return this.backend(uri).delete(uri);
   }

@@ -22,6 +22,7 @@ import {
 import { arrowTableOf } from "./arrow.js";
 import { bigintArbitrary, floatArbitrary, fullyConstrained, intArbitrary, stringArbitrary } from "./constraints.js";
 
+/** How values are generated from a type. */
 export interface ArbitraryOptions {
   /** Arbitraries for custom types by transformer name, for transformers without their own `arbitrary`. */
   readonly custom?: Readonly<Record<string, fc.Arbitrary<unknown>>>;

@@ -5,8 +5,11 @@ import fc from "fast-check";
 import type { DatasetColumn } from "../dataset/structured-dataset.js";
 import { SimpleType } from "../literal/model.js";
 
+/** One Arrow column type the table arbitraries draw from. */
 export interface ColumnKind {
+  /** Makes the column's Arrow data type (a new instance each call). */
   readonly type: () => A.DataType;
+  /** Non-null cell values, in the form apache-arrow's `vectorFromArray` takes for `type`. */
   readonly value: fc.Arbitrary<unknown>;
 }
 
@@ -71,10 +74,13 @@ function kindOfColumn(c: DatasetColumn): ColumnKind {
   return kind;
 }
 
+/** The shape of the tables `arrowTable` generates. */
 export interface ArrowTableOptions {
   /** Column type names to draw from (keys of ARROW_COLUMN_KINDS); default all. */
   readonly kinds?: readonly string[];
+  /** Most columns in a table (at least one is drawn); default 5. */
   readonly maxColumns?: number;
+  /** Most rows in a table (0 is possible); default 40. */
   readonly maxRows?: number;
 }
 

@@ -7,6 +7,7 @@ import type { TypeEngine } from "../engine/engine.js";
 import { createTypeEngine } from "../index.js";
 import { dataclass, duration, timestamp } from "../schemas.js";
 
+/** How `arbitrarySchema` generates schemas. */
 export interface SchemaOptions {
   /** How deep containers nest; default 3. */
   readonly maxDepth?: number;

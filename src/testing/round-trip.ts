@@ -15,11 +15,13 @@ import { type ArbitraryOptions, arbitraryOfDesc } from "./arbitrary.js";
 import { difference } from "./equivalent.js";
 import { misfit } from "./fits.js";
 
+/** How `assertRoundTrip` generates and checks values. */
 export interface RoundTripOptions extends ArbitraryOptions {
   /** Values to try; default 100. */
   readonly numRuns?: number;
   /** Replays a reported failure. */
   readonly seed?: number;
+  /** Replays a reported failure straight to its shrunk value: the `path` of a `RoundTripError`, with its `seed`. */
   readonly path?: string;
   /** Values to use instead of those derived from the type. */
   readonly arbitrary?: fc.Arbitrary<unknown>;
@@ -123,8 +125,11 @@ export async function assertRoundTrip(
 
 /** A failed round trip: the smallest failing value, what went wrong with it, and how to replay it. */
 export class RoundTripError extends Error {
+  /** The smallest failing value fast-check found (after shrinking). */
   readonly counterexample: unknown;
+  /** The run's seed: pass it as `seed` (with `path`) to replay the failure. */
   readonly seed: number;
+  /** fast-check's path to the counterexample: pass it as `path` to replay it without searching again. */
   readonly path: string | undefined;
   constructor(run: fc.RunDetails<[unknown]>) {
     const value = run.counterexample?.[0];
@@ -142,21 +147,23 @@ export class RoundTripError extends Error {
   }
 }
 
+/** How `checkTransformer` checks: the round-trip options, plus the engine to register into. */
 export interface TransformerCheckOptions extends RoundTripOptions {
   /** The engine to register into; default a fresh one (the transformer is registered with `override`). */
   readonly engine?: TypeEngine;
+}
+
+/** A transformer whose `arbitrary` is typed with fast-check (the root entry types it loosely). */
+export interface TestableTransformer<T> extends Transformer<T> {
+  arbitrary?(fastCheck: typeof fc): fc.Arbitrary<T>;
 }
 
 /**
  * The checks a custom transformer must pass: its values round-trip alone, in a list, as an optional (a union
  * written with its tag) and, when it has a msgpack form, inside a record; each literal's type matches the
  * transformer's LiteralType; and a type guessed from that LiteralType (when `guess` is defined) reads them.
+ * Values come from `options.arbitrary`, else the transformer's `arbitrary(fc)`; it throws when there are none.
  */
-/** A transformer whose `arbitrary` is typed with fast-check (the root entry types it loosely). */
-export interface TestableTransformer<T> extends Transformer<T> {
-  arbitrary?(fastCheck: typeof fc): fc.Arbitrary<T>;
-}
-
 export async function checkTransformer<T>(
   transformer: TestableTransformer<T> | Transformer<T>,
   options: TransformerCheckOptions = {},

@@ -13,6 +13,7 @@ import type { Storage } from "../storage/storage.js";
 import { notFoundError } from "../storage/storage-errors.js";
 import { baseName, isRemote } from "../storage/uri.js";
 
+/** What a file or directory handle is made with. */
 export interface HandleOptions {
   /** The format in the blob type (`"csv"`); "" when unspecified. */
   readonly format?: string;
@@ -23,13 +24,16 @@ export interface HandleOptions {
   readonly storage?: Storage;
 }
 
+/** What a file handle is made with: a handle's options plus the literal's metadata. */
 export interface FileOptions extends HandleOptions {
   /** `Literal.metadata`, as flytekit's `FlyteFile.metadata`. */
   readonly metadata?: Readonly<Record<string, string>>;
 }
 
 abstract class Handle {
+  /** Where the data is: a remote URI (`s3://…`) or a local path (a `file:` URL becomes its path). */
   readonly uri: string;
+  /** The blob format of the type (`"csv"`); "" when unspecified. */
   readonly format: string;
   readonly #storage: Storage | undefined;
 
@@ -56,10 +60,12 @@ abstract class Handle {
     return baseName(this.uri);
   }
 
+  /** The URI. */
   toString(): string {
     return this.uri;
   }
 
+  /** The URI, so that a handle in `JSON.stringify` is its location. */
   toJSON(): string {
     return this.uri;
   }
@@ -67,6 +73,7 @@ abstract class Handle {
 
 /** A single file (a SINGLE blob): flytekit's `FlyteFile`, Flyte 2's `File`. */
 export class FlyteFile extends Handle {
+  /** `Literal.metadata` (flytekit's `FlyteFile.metadata`), written with the literal; undefined when there is none. */
   readonly metadata: Readonly<Record<string, string>> | undefined;
 
   constructor(uri: string | URL, options: FileOptions = {}) {
@@ -81,14 +88,17 @@ export class FlyteFile extends Handle {
 
   async bytes(): Promise<Uint8Array> {
     return this.storage.readBytes(this.uri);
+  /** The whole file in memory; for large files, stream it with `open()` or `download()` it. */
   }
 
   async text(): Promise<string> {
     return new TextDecoder().decode(await this.bytes());
+  /** The whole file decoded as UTF-8 (invalid bytes become U+FFFD). */
   }
 
   async stat(): Promise<ObjectInfo> {
     const info = await this.storage.stat(this.uri);
+  /** The file's URI and size in bytes; rejects with `not_found` when there is no file at the URI. */
     if (info === undefined) throw notFoundError(this.uri);
     return info;
   }

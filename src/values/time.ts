@@ -4,13 +4,17 @@
 
 /** An instant: seconds since the Unix epoch (UTC) and nanos in [0, 999_999_999]. */
 export interface Timestamp {
+  /** Whole seconds since 1970-01-01T00:00:00Z; negative before it. */
   readonly seconds: bigint;
+  /** Nanoseconds after `seconds`, always in [0, 999_999_999], also before the epoch. */
   readonly nanos: number;
 }
 
 /** A signed span: seconds and nanos of the same sign, |nanos| < 1e9. */
 export interface Duration {
+  /** Whole seconds of the span; negative for a negative span. */
   readonly seconds: bigint;
+  /** The rest in nanoseconds, with the sign of `seconds` (or either sign when `seconds` is 0); |nanos| < 1e9. */
   readonly nanos: number;
 }
 
@@ -30,11 +34,13 @@ export function isTimestampLike(v: unknown): v is Timestamp {
   );
 }
 
+/** The Timestamp `seconds` + `nanos` (any integer, negative or ≥ 1e9) with nanos carried into [0, 1e9). */
 export function normalizeTimestamp(seconds: bigint, nanos: number): Timestamp {
   const carry = Math.floor(nanos / NANOS);
   return { seconds: seconds + BigInt(carry), nanos: nanos - carry * NANOS };
 }
 
+/** The Duration `seconds` + `nanos` (any integer nanos) with |nanos| < 1e9 and of the same sign as seconds. */
 export function normalizeDuration(seconds: bigint, nanos: number): Duration {
   let s = seconds + BigInt(Math.trunc(nanos / NANOS));
   let n = nanos % NANOS;
@@ -62,6 +68,7 @@ export function durationInRange(d: Duration): boolean {
   );
 }
 
+/** A Date's instant as a Timestamp (exact: a Date holds whole milliseconds); an invalid Date throws a RangeError. */
 export function timestampFromDate(date: Date): Timestamp {
   const ms = date.getTime();
   const s = Math.floor(ms / 1000);
@@ -74,6 +81,7 @@ export function timestampToDate(t: Timestamp, truncate: boolean): Date | undefin
   return new Date(Number(t.seconds) * 1000 + Math.floor(t.nanos / 1_000_000));
 }
 
+/** A Duration from milliseconds (a difference of two Dates, say); a fraction is kept to the nanosecond, rounded. */
 export function durationFromMillis(ms: number): Duration {
   const s = Math.trunc(ms / 1000);
   return normalizeDuration(BigInt(s), Math.round((ms - s * 1000) * 1_000_000));

@@ -12,11 +12,13 @@ import { Channel } from "./channel.js";
 import { type Job, type JobHandler, parquetPool, type WorkerPool } from "./worker-pool.js";
 import type { FromWorker, ToWorker } from "./worker-protocol.js";
 
+/** How `readParquet` and `readParquetTable` read. */
 export interface ParquetReadOptions {
   /** Columns to read, in this order (dotted names select their top-level struct); default all. */
   readonly columns?: readonly string[] | undefined;
   /** Rows per batch; default 65,536. */
   readonly batchSize?: number;
+  /** The workers that decode; default the shared `parquetPool()`. */
   readonly pool?: WorkerPool;
 }
 

@@ -14,8 +14,10 @@ import type { WriterSettings } from "./worker-protocol.js";
 
 /** parquet-wasm's Compression values. */
 const COMPRESSION = { uncompressed: 0, snappy: 1, gzip: 2, brotli: 3, zstd: 5, lz4: 6 } as const;
+/** The codec Parquet pages are compressed with. */
 export type ParquetCompression = keyof typeof COMPRESSION;
 
+/** How `writeParquet` writes. `signal` stops it and deletes its parts; `onProgress` counts Arrow bytes and rows. */
 export interface ParquetWriteOptions extends TransferOptions {
   /** Default "snappy", what pandas and pyarrow write. */
   readonly compression?: ParquetCompression;
@@ -23,12 +25,15 @@ export interface ParquetWriteOptions extends TransferOptions {
   readonly rowGroupRows?: number;
   /** Data is split into further part files only beyond this much Arrow data per part; default 64 MiB. */
   readonly minPartBytes?: number;
+  /** The workers that encode; default the shared `parquetPool()`. */
   readonly pool?: WorkerPool;
 }
 
+/** What `writeParquet` wrote. */
 export interface WriteResult {
   /** The part files written, in order. */
   readonly parts: readonly string[];
+  /** Rows written, over all parts. */
   readonly rows: number;
 }
 
@@ -57,6 +62,7 @@ const plainColumns = (schema: Schema): string[] =>
 
 const aligned = (rows: number) => (rows >= 2 * ALIGN_ROWS ? rows - (rows % ALIGN_ROWS) : rows);
 
+/** The name of the `i`-th part file (from 0), flytekit's: `00000`, `00001`… */
 export const partName = (i: number): string => String(i).padStart(5, "0");
 
 /** The error for a write to `uri` that went wrong, returned for the caller to throw or abort with. */

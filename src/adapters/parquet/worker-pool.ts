@@ -9,7 +9,9 @@ import { Worker } from "node:worker_threads";
 import { msg } from "../../errors/messages.js";
 import type { FromWorker, ToWorker } from "./worker-protocol.js";
 
+/** The owner of a job: told its worker's messages, its end, and when it starts over on another worker. */
 export interface JobHandler {
+  /** A message from the worker for this job: results, range requests, its end (`done`) or failure (`error`). */
   onMessage(m: FromWorker): void;
   /** The worker died (or the job could not be delivered): the job is over. */
   onFatal(error: Error): void;
@@ -20,15 +22,19 @@ export interface JobHandler {
   restart?(): void;
 }
 
+/** A running job, as its owner sees it. */
 export interface Job {
+  /** The job's number in the pool, which every message to and from its worker carries. */
   readonly id: number;
   /** Changes each time the job starts over on another worker: an answer meant for an earlier run is dropped. */
   readonly run: number;
+  /** Sends a message to the job's worker, moving `transfer`'s buffers; dropped while the job is on no worker. */
   post(m: ToWorker, transfer?: ArrayBuffer[]): void;
   /** Ends the job on our side: later messages are dropped. */
   finish(): void;
 }
 
+/** How a `WorkerPool` replaces its workers. */
 export interface WorkerPoolOptions {
   /**
    * A worker whose WebAssembly memory has grown past this many bytes is replaced once its jobs end: memory a large
@@ -107,6 +113,11 @@ const VALUED_OPTIONS = new Set([
   "--redirect-warnings",
 ]);
 
+/**
+ * Worker threads that run parquet-wasm for Parquet reads and writes, one job per file. Workers start on first use,
+ * never keep the process alive while idle, and are replaced after a failure, a crash or large memory growth.
+ * `parquetPool()` is the one the package uses; make your own only to size or isolate it.
+ */
 export class WorkerPool {
   /** Workers that take new jobs. */
   private readonly slots: Slot[] = [];
@@ -120,6 +131,7 @@ export class WorkerPool {
   private readonly retireAbove: number;
 
   constructor(
+    /** The most workers running jobs at once; default the cores available, at most 2. */
     readonly size: number = Math.max(1, Math.min(2, availableParallelism())),
     options: WorkerPoolOptions = {},
   ) {
