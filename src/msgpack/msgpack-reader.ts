@@ -2,11 +2,11 @@
 // pass over the bytes adds what Python's msgpack also refuses (too deep, text that is not UTF-8, timestamps with a
 // second or more of nanoseconds), so hostile input fails with a typed error before anything is built.
 import { isUtf8 } from "node:buffer";
-import { randomBytes } from "node:crypto";
 import { Decoder } from "@msgpack/msgpack";
 import { ErrorCode, fail } from "../errors/flyte-type-error.js";
 import { msg } from "../errors/messages.js";
 import { formatPath, type PathSegment } from "../errors/path.js";
+import { randomHex } from "../random-hex.js";
 
 /** The deepest nesting we read: msgpack-c (Python's msgpack) stops at 1024 as well. */
 export const MAX_MSGPACK_DEPTH = 1024;
@@ -127,7 +127,7 @@ const isProto = (bytes: Uint8Array, at: number, len: number) =>
 function markerFor(bytes: Uint8Array): string {
   const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let marker: string;
-  do marker = `\u0000proto:${randomBytes(8).toString("hex")}`;
+  do marker = `\u0000proto:${randomHex(8)}`;
   while (raw.includes(marker));
   return marker;
 }

@@ -1,10 +1,9 @@
 // The local file system as a backend: the embedded default, no server needed. Writes go to a temporary sibling
 // that is renamed into place, so a reader never sees a half-written file.
-import { randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdir, rename, rm, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { pipeline } from "node:stream/promises";
+import { randomHex } from "../random-hex.js";
 import type { Backend, ByteRange, ByteSource, ObjectInfo, WriteOptions } from "./backend.js";
 import { walkLocalTree } from "./local-files.js";
 import { ioError, isMissing, storageError } from "./storage-errors.js";
@@ -33,11 +32,13 @@ export class LocalBackend implements Backend {
   async write(uri: string, body: ByteSource, options: WriteOptions = {}): Promise<ObjectInfo> {
     const path = localPath(uri);
     // A short sibling name, whatever the target's: a 255-byte name plus a suffix would pass the file system's limit.
-    const tmp = join(dirname(path), `${PARTIAL}${randomBytes(6).toString("hex")}`);
+    const tmp = join(dirname(path), `${PARTIAL}${randomHex(6)}`);
     try {
       await mkdir(dirname(path), { recursive: true });
       const out = createWriteStream(tmp);
       const source = body instanceof Uint8Array ? [body] : body;
+      // Loaded here, not at import: node:stream costs a cold start ~2 ms.
+      const { pipeline } = await import("node:stream/promises");
       await pipeline(source, out, options.signal === undefined ? {} : { signal: options.signal });
       const info = await stat(tmp);
       await rename(tmp, path);

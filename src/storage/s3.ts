@@ -5,7 +5,7 @@
 // in flight, so memory is bounded by partSize × queueSize whatever the object's size; a failed upload is aborted,
 // so no object appears. Requests are retried by the SDK's standard strategy (exponential backoff with jitter on
 // 5xx, throttling and dropped connections); a read that breaks mid-stream resumes with a ranged GET.
-import { Readable } from "node:stream";
+import type { Readable } from "node:stream";
 import type { S3Client, S3ClientConfig } from "@aws-sdk/client-s3";
 import { ErrorCode, fail } from "../errors/flyte-type-error.js";
 import { msg } from "../errors/messages.js";
@@ -119,6 +119,8 @@ export class S3Backend implements Backend {
     const { lib, client } = await this.load();
     const { bucket, key } = parse(uri);
     let size = 0;
+    // node:stream is loaded on first use, not at import (it costs a cold start ~2 ms).
+    const { Readable } = await import("node:stream");
     const counted = body instanceof Uint8Array ? body : Readable.from(count(body, (n) => (size += n)));
     const upload = new lib.Upload({
       client,

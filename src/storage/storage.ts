@@ -1,9 +1,9 @@
 // One storage over several backends, picked by URI scheme, with the raw-output prefix new data goes under.
-import { randomBytes } from "node:crypto";
 import { mkdir, rm, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { ErrorCode, fail } from "../errors/flyte-type-error.js";
 import { msg } from "../errors/messages.js";
+import { randomHex } from "../random-hex.js";
 import type { Backend, ByteRange, ByteSource, ObjectInfo, WriteOptions } from "./backend.js";
 import { LocalBackend } from "./local.js";
 import { type LocalEntry, readLocalFile, safeSegments, walkLocalTree } from "./local-files.js";
@@ -63,7 +63,7 @@ export class Storage {
 
   /** `<rawOutputPrefix>/<32 random hex digits>`: a fresh directory URI nobody else writes to. */
   randomPrefix(): string {
-    return joinUri(this.rawOutputPrefix, randomBytes(16).toString("hex"));
+    return joinUri(this.rawOutputPrefix, randomHex(16));
   }
 
   /** `<rawOutputPrefix>/<random>/<name>`, where `name` is the last segment of a path or URI. */
