@@ -54,7 +54,7 @@ export {
 } from "./engine/dataset-columns.js";
 export type { TypeEngine } from "./engine/engine.js";
 export { createRegistry, type RegisterOptions, type Registry } from "./engine/registry.js";
-export type { InputValues, InterfaceSpec, TypedIO, Values } from "./engine/task-interface.js";
+export type { InputValues, InterfaceSpec, NoVariables, TypedIO, Values } from "./engine/task-interface.js";
 export { ErrorCode, FlyteTypeError, type Issue, isFlyteTypeError } from "./errors/flyte-type-error.js";
 export { computeHashString } from "./literal/literal-hash.js";
 export {

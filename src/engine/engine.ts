@@ -17,7 +17,7 @@ import type { InputOf, ValueOf } from "./convert.js";
 import { convertToLiterals, convertToValues, type Entry } from "./convert.js";
 import { retarget } from "./expected-type.js";
 import type { RegisterOptions, Registry } from "./registry.js";
-import { createInterface, type InterfaceSpec, type TypedIO } from "./task-interface.js";
+import { createInterface, type InterfaceSpec, type NoVariables, type TypedIO } from "./task-interface.js";
 
 export type { ValueOf } from "./convert.js";
 
@@ -45,7 +45,7 @@ export interface TypeEngine {
   /** A type that reads literals of `literalType`: lossless by default (INTEGER → z.bigint(), DATETIME → timestamp()). */
   guessType(literalType: LiteralType): TypeSpec;
   /** A task's typed interface: named inputs and outputs, converted together to and from LiteralMaps. */
-  interface<I extends Record<string, TypeSpec>, O extends Record<string, TypeSpec>>(
+  interface<I extends Record<string, TypeSpec> = NoVariables, O extends Record<string, TypeSpec> = NoVariables>(
     spec: InterfaceSpec<I, O>,
   ): TypedIO<I, O>;
   /**

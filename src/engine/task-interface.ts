@@ -3,8 +3,8 @@
 import { clone } from "@bufbuild/protobuf";
 import type { ConvertOptions, ResolvedOptions } from "../codec/context.js";
 import { defaultOf, metaOf } from "../codec/zod-reader.js";
-import { ErrorCode, type Issue } from "../errors/flyte-type-error.js";
-import { msg } from "../errors/messages.js";
+import { ErrorCode, fail, type Issue } from "../errors/flyte-type-error.js";
+import { describeValue, msg } from "../errors/messages.js";
 import {
   type Literal,
   type LiteralMap,
@@ -17,9 +17,15 @@ import {
 import type { TypeSpec } from "./compile.js";
 import { convertToLiterals, convertToValues, type Entry, type InputOf, type Slot, type ValueOf } from "./convert.js";
 
+/** No variables: the side of an interface that was left out. */
+export type NoVariables = Record<string, never>;
+
+/** A task's variables by name, each a zod schema or a registered class. A side left out has no variables. */
 export interface InterfaceSpec<I extends Record<string, TypeSpec>, O extends Record<string, TypeSpec>> {
-  readonly inputs: I;
-  readonly outputs: O;
+  /** The task's inputs. */
+  readonly inputs?: I;
+  /** The task's outputs. */
+  readonly outputs?: O;
 }
 
 type Optional<T extends Record<string, TypeSpec>, V extends Record<keyof T, unknown>> = {
@@ -60,7 +66,14 @@ interface Side {
   readonly specs: Readonly<Record<string, TypeSpec>>;
 }
 
-function side(root: string, specs: Record<string, TypeSpec>, resolve: Resolve): Side {
+function side(root: string, specs: Record<string, TypeSpec> | undefined = {}, resolve: Resolve): Side {
+  if (typeof specs !== "object" || specs === null || Array.isArray(specs)) {
+    fail(ErrorCode.unsupportedSchema, msg.notVariables(root, describeValue(specs)), {
+      root,
+      expected: "an object of named types",
+      received: describeValue(specs),
+    });
+  }
   const slots = Object.entries(specs)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([name, spec]) => ({ name, spec, root: `${root}.${name}`, entry: resolve(spec, `${root}.${name}`) }));
@@ -141,7 +154,10 @@ async function fromMap(s: Side, map: LiteralMap, options: ResolvedOptions): Prom
   return out;
 }
 
-export function createInterface<I extends Record<string, TypeSpec>, O extends Record<string, TypeSpec>>(
+export function createInterface<
+  I extends Record<string, TypeSpec> = NoVariables,
+  O extends Record<string, TypeSpec> = NoVariables,
+>(
   spec: InterfaceSpec<I, O>,
   resolve: Resolve,
   options: (o: ConvertOptions | undefined) => ResolvedOptions,

@@ -158,6 +158,7 @@ export const msg = {
   // ── Schemas and registration ───────────────────────────────────────────────────────────────────────────────────
   unsupported: (what: string, supported: readonly string[]) =>
     `${what} has no Flyte type; supported: ${supported.join(", ")}`,
+  notVariables: (side: string, got: string) => `${side}: expected an object of named types, got ${got}`,
   noTransformer: (what: string, registered: readonly string[]) =>
     `no transformer for ${what}; registered: ${list(registered)}`,
   duplicateGuess: (key: string, first: string, second: string) =>

@@ -180,6 +180,18 @@ describe("typed interfaces", () => {
   it("refuse unknown names when writing", async () => {
     expect((await rejection(io.toOutputs({ o: 1, p: 2 } as never))).code).toBe(ErrorCode.unexpectedValue);
   });
+  it("a side left out has no variables; a side that is not an object is a typed error naming it", async () => {
+    const inputsOnly = engine.interface({ inputs: { a: z.int() } });
+    expect(inputsOnly.typedInterface.outputs?.variables).toEqual({});
+    expect((await inputsOnly.toOutputs({})).literals).toEqual({});
+    expect(Object.keys(engine.interface({}).typedInterface.inputs?.variables ?? {})).toEqual([]);
+    for (const bad of [null, 5, "a", [z.int()]]) {
+      const e = await rejection(() => engine.interface({ outputs: bad as never }));
+      expect(e.code).toBe(ErrorCode.unsupportedSchema);
+      expect(e.issues[0]?.path).toBe("outputs");
+      expect(e.message).toContain("expected an object of named types");
+    }
+  });
 });
 
 describe("guessType", () => {
