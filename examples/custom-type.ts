@@ -2,7 +2,8 @@
 // `@dataclass class Money: amount: int; currency: str` writes, inside records and lists too.
 // Run: npx tsx examples/custom-type.ts
 
-import { createTypeEngine, dataclass, encodeLiteral, isFlyteTypeError } from "flyte-types";
+import { createTypeEngine, dataclass, isFlyteTypeError } from "flyte-types";
+import { encodeLiteral } from "flyte-types/model";
 import { z } from "zod";
 
 class Money {

@@ -1,7 +1,8 @@
 // A task boundary on local storage, as Flyte runs a task: it reads inputs.pb, works, and writes outputs.pb, which
 // the next task (in TypeScript or Python) reads. Run: npx tsx examples/task-boundary.ts
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createTypeEngine, decodeLiteralMap, encodeLiteralMap } from "flyte-types";
+import { createTypeEngine } from "flyte-types";
+import { decodeLiteralMap, encodeLiteralMap } from "flyte-types/model";
 import { z } from "zod";
 
 // Local storage under ./raw: no server needed.

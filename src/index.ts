@@ -56,22 +56,11 @@ export type { TypeEngine } from "./engine/engine.js";
 export { createRegistry, type RegisterOptions, type Registry } from "./engine/registry.js";
 export type { InputValues, InterfaceSpec, NoVariables, TypedIO, Values } from "./engine/task-interface.js";
 export { ErrorCode, FlyteTypeError, type Issue, isFlyteTypeError } from "./errors/flyte-type-error.js";
-export { computeHashString } from "./literal/literal-hash.js";
-export {
-  type JsonValue,
-  literalFromJson,
-  literalMapFromJson,
-  literalMapToJson,
-  literalToJson,
-  literalTypeFromJson,
-  literalTypeToJson,
-  typedInterfaceFromJson,
-  typedInterfaceToJson,
-} from "./literal/literal-json.js";
 export { literalTypeKey, typesCastable } from "./literal/literal-types.js";
+// The flyteidl messages' schemas, binary and JSON forms are in "flyte-types/model" (src/literal/index.ts): they
+// need the protobuf runtime, which this entry does not load. Their types and the constructors below do not.
 export type { Literal, LiteralMap, LiteralType, TypedInterface } from "./literal/model.js";
-export * as model from "./literal/model.js";
-export { lit, ltype, SimpleType } from "./literal/model.js";
+export { BlobType_BlobDimensionality, lit, ltype, SimpleType } from "./literal/model.js";
 export {
   hasOffloaded,
   type OffloadOptions,
@@ -81,15 +70,6 @@ export {
   resolveOffloaded,
 } from "./literal/offload.js";
 export { readLiteral } from "./literal/read-literal.js";
-export {
-  decodeLiteral,
-  decodeLiteralMap,
-  decodeLiteralType,
-  type EncodeOptions,
-  encodeLiteral,
-  encodeLiteralMap,
-  encodeLiteralType,
-} from "./literal/wire.js";
 export type { SchemaStyle } from "./msgpack/json-schema.js";
 export {
   type BlobTypeOptions,

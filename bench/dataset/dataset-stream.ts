@@ -8,7 +8,7 @@ import { Child, timedImport } from "../child.js";
 const [rowsArg = "1000000", work = "/tmp"] = process.argv.slice(2);
 const rows = Number(rowsArg);
 const { module, importSeconds } = await timedImport(async () => ({
-  lib: await import("../../src/index.js"),
+  lib: await import("flyte-types"),
   data: await import("../../fixtures/arrow-data.js"),
 }));
 const { lib, data } = module;

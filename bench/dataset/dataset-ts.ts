@@ -12,11 +12,12 @@ import { Child, timedImport } from "../child.js";
 const [op = "write", data = "", literalPath = "", work = "/tmp", warm = "3", rowsArg = "0"] = process.argv.slice(2);
 const rows = Number(rowsArg);
 const { module, importSeconds } = await timedImport(async () => ({
-  lib: await import("../../src/index.js"),
+  lib: await import("flyte-types"),
+  model: await import("flyte-types/model"),
   arrow: await import("apache-arrow"),
   z: (await import("zod")).z,
 }));
-const { lib, arrow, z } = module;
+const { lib, model, arrow, z } = module;
 const engine = lib.createTypeEngine({ storage: { rawOutputPrefix: join(work, "raw") } });
 const child = new Child(importSeconds, Number(warm));
 
@@ -31,14 +32,14 @@ if (op === "write") {
     const map = await io.toOutputs({ o0: lib.StructuredDataset.from(lib.ArrowTable, table) });
     const literal = map.literals.o0;
     if (literal === undefined) throw new Error("no output literal");
-    saved ??= lib.encodeLiteral(literal);
+    saved ??= model.encodeLiteral(literal);
   });
   writeFileSync(literalPath, saved ?? new Uint8Array());
 } else if (op === "read" || op === "read1") {
   const type =
     op === "read" ? lib.structuredDataset() : lib.structuredDataset({ columns: z.object({ f: z.number() }) });
   const io = engine.interface({ inputs: { i0: type }, outputs: {} });
-  const map = lib.lit.literalMap({ i0: lib.decodeLiteral(readFileSync(literalPath)) });
+  const map = lib.lit.literalMap({ i0: model.decodeLiteral(readFileSync(literalPath)) });
   child.baseline();
   await child.repeat(op, async () => {
     const { i0 } = await io.fromInputs(map);

@@ -12,7 +12,7 @@ const [, , bucket, ...rest] = uri.split("/");
 const key = rest.join("/");
 
 async function flyteTypes(): Promise<[number, () => Promise<void>]> {
-  const { module: lib, importSeconds } = await timedImport(() => import("../../src/index.js"));
+  const { module: lib, importSeconds } = await timedImport(() => import("flyte-types"));
   // flyte-types with its defaults; the Storage (and its S3 client) is made on first use, inside the cold run.
   let storage: InstanceType<typeof lib.Storage> | undefined;
   return [

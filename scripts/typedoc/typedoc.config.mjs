@@ -1,4 +1,4 @@
-// The API reference (`npm run docs`, into docs/api): the package's three entries. Warnings are errors, and
+// The API reference (`npm run docs`, into docs/api): the package's four entries. Warnings are errors, and
 // `npm test` runs it, so a broken doc comment or link fails the suite. protobuf-es marks generated code with
 // @generated, a tag typedoc does not know.
 import { OptionDefaults } from "typedoc";
@@ -7,7 +7,9 @@ const root = new URL("../..", import.meta.url).pathname;
 
 /** @type {Partial<import("typedoc").TypeDocOptions>} */
 export default {
-  entryPoints: ["src/index.ts", "src/testing/index.ts", "src/adapters/parquet/index.ts"].map((e) => root + e),
+  entryPoints: ["src/index.ts", "src/literal/index.ts", "src/testing/index.ts", "src/adapters/parquet/index.ts"].map(
+    (e) => root + e,
+  ),
   tsconfig: `${root}tsconfig.build.json`,
   out: `${root}docs/api`,
   name: "flyte-types",

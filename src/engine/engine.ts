@@ -1,6 +1,5 @@
 // The type engine: compiles a type once (cached per schema), then converts values ⇄ literals synchronously
 // inside. The public calls are async so that I/O kinds (files, datasets) fit the same API.
-import { clone, equals } from "@bufbuild/protobuf";
 import type { z } from "zod";
 import type { Codec } from "../codec/codec.js";
 import type { ConvertOptions, ResolvedOptions } from "../codec/context.js";
@@ -10,7 +9,8 @@ import type { DatasetRegistry } from "../dataset/dataset-registry.js";
 import { ErrorCode, fail } from "../errors/flyte-type-error.js";
 import { describeLiteralType, describeValue, msg } from "../errors/messages.js";
 import { literalTypeKey, typesCastable } from "../literal/literal-types.js";
-import { type Literal, type LiteralType, LiteralTypeSchema } from "../literal/model.js";
+import { copyMessage, sameMessage } from "../literal/message-equal.js";
+import type { Literal, LiteralType } from "../literal/model.js";
 import type { Storage } from "../storage/storage.js";
 import { type Compiled, compileSpec, type TypeSpec } from "./compile.js";
 import type { InputOf, ValueOf } from "./convert.js";
@@ -126,7 +126,7 @@ export function engineOf({ registry, storage, datasets }: EngineParts): TypeEngi
     registry,
     storage,
     datasets,
-    literalType: (spec) => clone(LiteralTypeSchema, entry(spec, "type").codec.literalType),
+    literalType: (spec) => copyMessage(entry(spec, "type").codec.literalType),
     async toLiteral(value, spec, options) {
       const e = entry(spec, "value");
       const slot = { entry: options?.expected ? expectedEntry(e, options.expected) : e, spec, root: "value" };
@@ -155,7 +155,7 @@ export function engineOf({ registry, storage, datasets }: EngineParts): TypeEngi
 
 /** Whether two LiteralTypes are the same type (a union variant's structure tag aside). */
 const sameType = (a: LiteralType, b: LiteralType): boolean =>
-  equals(LiteralTypeSchema, { ...a, structure: undefined }, { ...b, structure: undefined });
+  sameMessage({ ...a, structure: undefined }, { ...b, structure: undefined });
 
 function guess(registry: Registry, lt: LiteralType, wireType: (wire: z.ZodType) => LiteralType): TypeSpec {
   const key = literalTypeKey(lt);

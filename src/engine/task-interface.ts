@@ -1,14 +1,13 @@
 // Typed task interfaces: named inputs and outputs ⇄ TypedInterface and LiteralMaps, all errors reported at once.
 
-import { clone } from "@bufbuild/protobuf";
 import type { ConvertOptions, ResolvedOptions } from "../codec/context.js";
 import { defaultOf, metaOf } from "../codec/zod-reader.js";
 import { ErrorCode, fail, type Issue } from "../errors/flyte-type-error.js";
 import { describeValue, msg } from "../errors/messages.js";
+import { copyMessage } from "../literal/message-equal.js";
 import {
   type Literal,
   type LiteralMap,
-  LiteralTypeSchema,
   lit,
   type TypedInterface,
   type Variable,
@@ -85,7 +84,7 @@ function variableMap(s: Side): VariableMap {
   for (const slot of s.slots) {
     variables[slot.name] = {
       $typeName: "flyteidl.core.Variable",
-      type: clone(LiteralTypeSchema, slot.entry.codec.literalType),
+      type: copyMessage(slot.entry.codec.literalType),
       description: typeof slot.spec === "function" ? "" : (metaOf(slot.spec).description ?? ""),
     } as Variable;
   }

@@ -6,7 +6,6 @@ import { type Value, ValueSchema } from "@bufbuild/protobuf/wkt";
 import { ErrorCode, fail, isFlyteTypeError } from "../errors/flyte-type-error.js";
 import { msg } from "../errors/messages.js";
 import { decodeMsgpack } from "../msgpack/msgpack-reader.js";
-import { MAX_NESTED_MESSAGES } from "./literal-hash.js";
 import {
   type Literal,
   type LiteralMap,
@@ -14,7 +13,8 @@ import {
   LiteralSchema,
   type LiteralType,
   LiteralTypeSchema,
-} from "./model.js";
+} from "./descriptors.js";
+import { MAX_NESTED_MESSAGES } from "./literal-hash.js";
 
 export const INSPECT_KINDS = {
   "literal-map": LiteralMapSchema,

@@ -13,6 +13,11 @@ import { msg } from "../errors/messages.js";
  */
 export const MAX_NESTED_MESSAGES = 100;
 
+/**
+ * flytekit's `compute_hash_string` of a message: base64 of the SHA-256 of its JSON with sorted keys and compact
+ * separators, equal to flytekit's (an offloaded literal's hash, say). Messages nested over 100 levels throw
+ * `invalid_literal`.
+ */
 export function computeHashString<D extends DescMessage>(schema: D, message: MessageShape<D>): string {
   // toJson and pythonJson recurse; deeper than protobuf allows, refuse before they overflow the stack.
   if (tooDeep(message, MAX_NESTED_MESSAGES + 1)) {

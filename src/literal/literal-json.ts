@@ -13,7 +13,7 @@ import {
   LiteralTypeSchema,
   type TypedInterface,
   TypedInterfaceSchema,
-} from "./model.js";
+} from "./descriptors.js";
 
 export type { JsonValue } from "@bufbuild/protobuf";
 
@@ -30,14 +30,22 @@ function parse<T>(what: string, read: () => T): T {
   }
 }
 
+/** A Literal as protobuf's canonical JSON (int64 as strings, bytes as base64, enum names); `literalFromJson` reads it. */
 export const literalToJson = (literal: Literal): JsonValue => toJson(LiteralSchema, literal);
+/** A Literal from its canonical JSON; JSON that is not one throws `decode_failed`. */
 export const literalFromJson = (json: JsonValue): Literal => parse("a Literal", () => fromJson(LiteralSchema, json));
+/** A LiteralMap as protobuf's canonical JSON (int64 as strings, bytes as base64, enum names); `literalMapFromJson` reads it. */
 export const literalMapToJson = (map: LiteralMap): JsonValue => toJson(LiteralMapSchema, map);
+/** A LiteralMap from its canonical JSON; JSON that is not one throws `decode_failed`. */
 export const literalMapFromJson = (json: JsonValue): LiteralMap =>
   parse("a LiteralMap", () => fromJson(LiteralMapSchema, json));
+/** A LiteralType as protobuf's canonical JSON (int64 as strings, bytes as base64, enum names); `literalTypeFromJson` reads it. */
 export const literalTypeToJson = (type: LiteralType): JsonValue => toJson(LiteralTypeSchema, type);
+/** A LiteralType from its canonical JSON; JSON that is not one throws `decode_failed`. */
 export const literalTypeFromJson = (json: JsonValue): LiteralType =>
   parse("a LiteralType", () => fromJson(LiteralTypeSchema, json));
+/** A TypedInterface as protobuf's canonical JSON (int64 as strings, bytes as base64, enum names); `typedInterfaceFromJson` reads it. */
 export const typedInterfaceToJson = (i: TypedInterface): JsonValue => toJson(TypedInterfaceSchema, i);
+/** A TypedInterface from its canonical JSON; JSON that is not one throws `decode_failed`. */
 export const typedInterfaceFromJson = (json: JsonValue): TypedInterface =>
   parse("a TypedInterface", () => fromJson(TypedInterfaceSchema, json));

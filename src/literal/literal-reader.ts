@@ -19,7 +19,7 @@ import {
   ScalarSchema,
   type Union,
   UnionSchema,
-} from "./model.js";
+} from "./descriptors.js";
 
 /** Thrown inside the reader when a message needs protobuf-es; caught at that message's boundary. */
 const FALLBACK = Symbol("fallback");

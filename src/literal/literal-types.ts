@@ -1,6 +1,6 @@
 // Questions about LiteralTypes: the one-key lookup used for guessing, and flytekit's castability rule.
-import { clone, equals } from "@bufbuild/protobuf";
-import { BlobType_BlobDimensionality, type LiteralType, LiteralTypeSchema, SimpleType } from "./model.js";
+import { copyMessage, sameMessage } from "./message-equal.js";
+import { BlobType_BlobDimensionality, type LiteralType, SimpleType } from "./model.js";
 
 /** The key a LiteralType is guessed by: `simple:INTEGER`, `collection`, `map`, `union`, `enum`, `blob:single`, `blob:multipart`, `literal`… */
 export function literalTypeKey(lt: LiteralType): string {
@@ -32,7 +32,7 @@ export function literalTypeKey(lt: LiteralType): string {
 
 /** The type without metadata, annotation and structure: what flytekit's `_type_essence` compares. */
 function essence(lt: LiteralType): LiteralType {
-  const c = clone(LiteralTypeSchema, lt);
+  const c = copyMessage(lt);
   c.metadata = undefined;
   c.annotation = undefined;
   c.structure = undefined;
@@ -51,5 +51,5 @@ export function typesCastable(upstream: LiteralType, downstream: LiteralType): b
   if (up.case === "collectionType" && down.case === "collectionType") return typesCastable(up.value, down.value);
   if (up.case === "mapValueType" && down.case === "mapValueType") return typesCastable(up.value, down.value);
   if (up.case === "enumType" && down.case === "simple" && down.value === SimpleType.STRING) return true;
-  return equals(LiteralTypeSchema, essence(upstream), essence(downstream));
+  return sameMessage(essence(upstream), essence(downstream));
 }

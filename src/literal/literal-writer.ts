@@ -4,7 +4,6 @@
 
 import { type DescMessage, type Message, toBinary } from "@bufbuild/protobuf";
 import { ByteBuffer } from "./byte-buffer.js";
-import { compareMapKeys, toBinaryDeterministic } from "./deterministic.js";
 import {
   type Literal,
   type LiteralMap,
@@ -13,7 +12,8 @@ import {
   type Primitive,
   type Scalar,
   ScalarSchema,
-} from "./model.js";
+} from "./descriptors.js";
+import { compareMapKeys, toBinaryDeterministic } from "./deterministic.js";
 
 const utf8 = new TextEncoder();
 

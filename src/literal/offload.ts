@@ -5,9 +5,11 @@ import { ErrorCode, FlyteTypeError, fail, isFlyteTypeError } from "../errors/fly
 import { msg } from "../errors/messages.js";
 import type { Storage } from "../storage/storage.js";
 import { isRemote, joinUri, localPath } from "../storage/uri.js";
-import { computeHashString } from "./literal-hash.js";
-import { type Literal, LiteralSchema, type LiteralType, lit } from "./model.js";
-import { decodeLiteral, encodeLiteral } from "./wire.js";
+import { type Literal, type LiteralType, lit } from "./model.js";
+
+// Binary forms and hashes need the protobuf runtime: loaded on the first offloaded literal, not at import.
+const wire = () => import("./wire.js");
+const hashing = async () => ({ ...(await import("./literal-hash.js")), ...(await import("./descriptors.js")) });
 
 const MiB = 1024 * 1024;
 /** An offloaded literal that points at another one, and so on: a cycle or a broken writer past this depth. */
@@ -146,6 +148,7 @@ async function fetchLiteral(uri: string, limit: number, claimed: boolean, budget
     }
   }
   if (!claimed) budget.bytes -= size;
+  const { decodeLiteral } = await wire();
   try {
     return decodeLiteral(chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks, size));
   } catch (e) {
@@ -157,12 +160,16 @@ async function fetchLiteral(uri: string, limit: number, claimed: boolean, budget
   }
 }
 
+/**
+ * Where, and from what size, `toOutputs` writes literals to storage instead of inline (flytekit's literal
+ * offloading); `offloadFromEnv()` reads them as flytekit's entrypoint does.
+ */
 export interface OffloadOptions {
   /** The task's output prefix: a literal named `k` goes to `<outputPrefix>/<k>_offloaded_metadata.pb`. */
   readonly outputPrefix: string;
-  /** Offload literals of at least this many bytes; default `_F_L_MIN_SIZE_MB` MiB, else 10 MiB. */
+  /** Offload literals of at least this many bytes; default 10 MiB (`offloadFromEnv` takes `_F_L_MIN_SIZE_MB`). */
   readonly minBytes?: number;
-  /** Refuse literals of at least this many bytes; default `_F_L_MAX_SIZE_MB` MiB, else 1000 MiB. */
+  /** Refuse literals of at least this many bytes; default 1000 MiB (`offloadFromEnv`: `_F_L_MAX_SIZE_MB`). */
   readonly maxBytes?: number;
 }
 
@@ -192,7 +199,7 @@ export async function offloadLiteral(
   options: OffloadOptions,
   storage: Storage,
 ): Promise<Literal> {
-  const bytes = encodeLiteral(literal);
+  const bytes = (await wire()).encodeLiteral(literal);
   const size = bytes.byteLength;
   const max = options.maxBytes ?? 1000 * MiB;
   if (size >= max) {
@@ -207,6 +214,7 @@ export async function offloadLiteral(
   const prefix = isRemote(options.outputPrefix) ? options.outputPrefix : localPath(options.outputPrefix);
   const uri = joinUri(prefix, `${name}_offloaded_metadata.pb`);
   await storage.write(uri, bytes);
+  const { computeHashString, LiteralSchema } = await hashing();
   return {
     ...lit.offloaded(uri, BigInt(size), literalType),
     hash: literal.hash !== "" ? literal.hash : computeHashString(LiteralSchema, literal),

@@ -3,6 +3,7 @@
 // expected and what it got; inside a transformer's toValue that error becomes an issue at the value's path.
 import { ErrorCode, fail } from "../errors/flyte-type-error.js";
 import { describeLiteral, msg } from "../errors/messages.js";
+import type { Duration, Timestamp } from "../values/time.js";
 import { BlobType_BlobDimensionality, type Literal, type LiteralType, type Primitive, type Scalar } from "./model.js";
 
 type PrimitiveCase = NonNullable<Primitive["value"]["case"]>;
@@ -37,21 +38,35 @@ function primitive<C extends PrimitiveCase>(
 
 /** Reads one kind of literal, or throws a typed error saying what was expected and what came. */
 export const readLiteral = {
+  /** An INTEGER, as a bigint (all of int64). */
   integer: (l: Literal): bigint => primitive(l, "integer", "an INTEGER literal"),
+  /** A FLOAT, as a number. */
   float: (l: Literal): number => primitive(l, "floatValue", "a FLOAT literal"),
+  /** A STRING. */
   string: (l: Literal): string => primitive(l, "stringValue", "a STRING literal"),
+  /** A BOOLEAN. */
   boolean: (l: Literal): boolean => primitive(l, "boolean", "a BOOLEAN literal"),
-  /** A DATETIME: seconds since the epoch and nanoseconds. */
-  datetime: (l: Literal): { seconds: bigint; nanos: number } => {
+  /** A DATETIME: seconds since the epoch and nanoseconds, as stored (not normalised). */
+  datetime: (l: Literal): Timestamp => {
     const t = primitive(l, "datetime", "a DATETIME literal");
     return { seconds: t.seconds, nanos: t.nanos };
   },
-  duration: (l: Literal): { seconds: bigint; nanos: number } => {
+  /** A DURATION: seconds and nanoseconds, as stored (not normalised). */
+  duration: (l: Literal): Duration => {
     const d = primitive(l, "duration", "a DURATION literal");
     return { seconds: d.seconds, nanos: d.nanos };
   },
   /** A file (`multipart: false`) or directory blob. */
-  blob: (l: Literal): { uri: string; format: string; multipart: boolean } => {
+  blob: (
+    l: Literal,
+  ): {
+    /** Where the file or directory is. */
+    uri: string;
+    /** The blob format ("csv"); "" when the literal declares none. */
+    format: string;
+    /** True for a directory (MULTIPART), false for a file (SINGLE). */
+    multipart: boolean;
+  } => {
     const b = scalar(l, "blob", "a blob literal");
     const t = b.metadata?.type;
     return {
@@ -60,28 +75,54 @@ export const readLiteral = {
       multipart: t?.dimensionality === BlobType_BlobDimensionality.MULTIPART,
     };
   },
-  binary: (l: Literal): { value: Uint8Array; tag: string } => {
+  /** A binary scalar: encoded bytes and the tag naming their encoding. */
+  binary: (
+    l: Literal,
+  ): {
+    /** The encoded bytes. */
+    value: Uint8Array;
+    /** Their encoding: "msgpack" for records and dicts, as flytekit writes them. */
+    tag: string;
+  } => {
     const b = scalar(l, "binary", "a binary literal");
     return { value: b.value, tag: b.tag };
   },
-  structuredDataset: (l: Literal): { uri: string; format: string } => {
+  /** A StructuredDataset's location and format (its columns are in the literal's metadata). */
+  structuredDataset: (
+    l: Literal,
+  ): {
+    /** Where the data is: a file or a directory of parts. */
+    uri: string;
+    /** The storage format ("parquet"); "" when the metadata names none. */
+    format: string;
+  } => {
     const d = scalar(l, "structuredDataset", "a StructuredDataset literal");
     return { uri: d.uri, format: d.metadata?.structuredDatasetType?.format ?? "" };
   },
   /** A union literal: the variant's literal and its type (whose `structure.tag` names the variant). */
-  union: (l: Literal): { value: Literal; type: LiteralType } => {
+  union: (
+    l: Literal,
+  ): {
+    /** The variant's literal. */
+    value: Literal;
+    /** The variant's LiteralType; `structure.tag` names the variant (flytekit's transformer name). */
+    type: LiteralType;
+  } => {
     const u = scalar(l, "union", "a union literal");
     if (u.value === undefined || u.type === undefined) return refuse("a union literal with a value and a type", l);
     return { value: u.value, type: u.type };
   },
+  /** A none literal (Python's None), read as null. */
   none: (l: Literal): null => {
     scalar(l, "noneType", "a none literal");
     return null;
   },
+  /** A collection literal's elements, in order. */
   collection: (l: Literal): Literal[] => {
     const v = l.value;
     return v.case === "collection" ? v.value.literals : refuse("a collection literal", l);
   },
+  /** A map literal's entries by key. */
   map: (l: Literal): { [key: string]: Literal } => {
     const v = l.value;
     return v.case === "map" ? v.value.literals : refuse("a map literal", l);

@@ -2,9 +2,6 @@
 import { type DescMessage, fromBinary, type MessageShape, toBinary } from "@bufbuild/protobuf";
 import { ErrorCode, fail } from "../errors/flyte-type-error.js";
 import { msg } from "../errors/messages.js";
-import { toBinaryDeterministic } from "./deterministic.js";
-import { readLiteral, readLiteralMap } from "./literal-reader.js";
-import { writeLiteral, writeLiteralMap } from "./literal-writer.js";
 import {
   type Literal,
   type LiteralMap,
@@ -12,13 +9,17 @@ import {
   LiteralSchema,
   type LiteralType,
   LiteralTypeSchema,
-} from "./model.js";
+} from "./descriptors.js";
+import { toBinaryDeterministic } from "./deterministic.js";
+import { readLiteral, readLiteralMap } from "./literal-reader.js";
+import { writeLiteral, writeLiteralMap } from "./literal-writer.js";
 
+/** How a message is written as bytes. */
 export interface EncodeOptions {
   /**
    * Write fields in number order and map keys in the order Python's `SerializeToString(deterministic=True)` uses
-   * (UTF-8 bytes, a key before its own prefixes: see compareMapKeys), so bytes can be compared and hashed. Default false: protobuf-es's
-   * faster writer, map entries in insertion order (what flytekit's plain `SerializeToString()` also allows).
+   * (UTF-8 bytes, a key before its own prefixes: see compareMapKeys), so bytes can be compared and hashed.
+   * Default false: protobuf-es's faster writer, map entries in insertion order (what flytekit's plain `SerializeToString()` also allows).
    */
   readonly deterministic?: boolean;
 }
@@ -44,10 +45,16 @@ function decode<D extends DescMessage>(
   }
 }
 
-// Literals and literal maps go through the specialised reader and writer (fast-reader.ts, fast-writer.ts).
+// Literals and literal maps go through the specialised reader and writer (literal-reader.ts, literal-writer.ts).
+/** A Literal's protobuf bytes; `deterministic` for bytes to compare or hash. */
 export const encodeLiteral = (l: Literal, o?: EncodeOptions) => writeLiteral(l, o?.deterministic === true);
+/** A Literal from protobuf bytes; other bytes throw `decode_failed`. Unknown fields are kept and written back out. */
 export const decodeLiteral = (b: Uint8Array): Literal => decode(LiteralSchema, b, readLiteral);
+/** A LiteralMap's protobuf bytes: an inputs.pb or outputs.pb. */
 export const encodeLiteralMap = (m: LiteralMap, o?: EncodeOptions) => writeLiteralMap(m, o?.deterministic === true);
+/** A LiteralMap from protobuf bytes (an inputs.pb or outputs.pb); other bytes throw `decode_failed`. */
 export const decodeLiteralMap = (b: Uint8Array): LiteralMap => decode(LiteralMapSchema, b, readLiteralMap);
+/** A LiteralType's protobuf bytes. */
 export const encodeLiteralType = (t: LiteralType, o?: EncodeOptions) => encode(LiteralTypeSchema, t, o);
+/** A LiteralType from protobuf bytes; other bytes throw `decode_failed`. */
 export const decodeLiteralType = (b: Uint8Array): LiteralType => decode(LiteralTypeSchema, b);

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { create, toBinary } from "@bufbuild/protobuf";
 import { afterAll, describe, expect, it } from "vitest";
-import { type Literal, LiteralMapSchema, LiteralSchema, lit, type Scalar } from "../../src/literal/model.js";
+import { type Literal, LiteralMapSchema, LiteralSchema, lit, type Scalar } from "../../src/literal/index.js";
 
 const cli = new URL("../../dist/src/cli/main.js", import.meta.url).pathname;
 const good = new URL("../../fixtures/golden/pb/inputs.pb", import.meta.url).pathname;

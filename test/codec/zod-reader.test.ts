@@ -2,7 +2,8 @@
 // column alike, whichever spelling of an integer it uses.
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { createTypeEngine, model, structuredDataset } from "../../src/index.js";
+import { createTypeEngine, structuredDataset } from "../../src/index.js";
+import * as model from "../../src/literal/index.js";
 
 const S = model.SimpleType;
 const engine = createTypeEngine();

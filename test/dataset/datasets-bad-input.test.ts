@@ -13,10 +13,10 @@ import {
   defineFrame,
   ErrorCode,
   lit,
-  model,
   StructuredDataset,
   structuredDataset,
 } from "../../src/index.js";
+import * as model from "../../src/literal/index.js";
 import { datasetSetup, sdOf } from "../support/dataset-setup.js";
 import { rejection } from "../support/helpers.js";
 

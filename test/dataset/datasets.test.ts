@@ -11,11 +11,11 @@ import {
   ArrowTable,
   createTypeEngine,
   ErrorCode,
-  model,
   StructuredDataset,
   structuredDataset,
   timestamp,
 } from "../../src/index.js";
+import * as model from "../../src/literal/index.js";
 import { datasetSetup, sdOf } from "../support/dataset-setup.js";
 import { rejection } from "../support/helpers.js";
 

@@ -2,15 +2,8 @@
 // msgpack and JSON Schema are the wire schema's, byte for byte, wherever the type sits; errors name the type.
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import {
-  createTypeEngine,
-  dataclass,
-  ErrorCode,
-  encodeLiteral,
-  encodeLiteralType,
-  type MappedType,
-  readLiteral,
-} from "../../src/index.js";
+import { createTypeEngine, dataclass, ErrorCode, type MappedType, readLiteral } from "../../src/index.js";
+import { encodeLiteral, encodeLiteralType } from "../../src/literal/index.js";
 import { assertRoundTrip } from "../../src/testing/index.js";
 import { hex, rejection } from "../support/helpers.js";
 

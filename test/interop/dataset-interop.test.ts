@@ -10,15 +10,8 @@ import * as A from "apache-arrow";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { z } from "zod";
 import { CREDENTIALS, createBucket } from "../../scripts/moto-server.js";
-import {
-  ArrowTable,
-  createTypeEngine,
-  decodeLiteral,
-  encodeLiteral,
-  Storage,
-  StructuredDataset,
-  structuredDataset,
-} from "../../src/index.js";
+import { ArrowTable, createTypeEngine, Storage, StructuredDataset, structuredDataset } from "../../src/index.js";
+import { decodeLiteral, encodeLiteral } from "../../src/literal/index.js";
 import { pythonFloat } from "../../src/literal/literal-hash.js";
 
 const endpoint = inject("s3Endpoint");

@@ -9,14 +9,9 @@ import { isDeepStrictEqual } from "node:util";
 import { equals } from "@bufbuild/protobuf";
 import { afterAll, describe, expect, it } from "vitest";
 import { knownDifferences } from "../../scripts/known-differences.js";
-import {
-  createTypeEngine,
-  decodeLiteral,
-  decodeLiteralType,
-  encodeLiteral,
-  encodeLiteralType,
-  model,
-} from "../../src/index.js";
+import { createTypeEngine } from "../../src/index.js";
+import * as model from "../../src/literal/index.js";
+import { decodeLiteral, decodeLiteralType, encodeLiteral, encodeLiteralType } from "../../src/literal/index.js";
 import { inspectBytes } from "../../src/literal/inspect.js";
 import { fromNeutral, schemas } from "../support/schema-cases.js";
 

@@ -8,14 +8,9 @@ import { join } from "node:path";
 import { isDeepStrictEqual, promisify } from "node:util";
 import { type DescMessage, equals, type MessageShape, toJson } from "@bufbuild/protobuf";
 import { afterAll, describe, expect, it } from "vitest";
-import {
-  createTypeEngine,
-  decodeLiteral,
-  decodeLiteralType,
-  encodeLiteral,
-  encodeLiteralType,
-  model,
-} from "../../src/index.js";
+import { createTypeEngine } from "../../src/index.js";
+import * as model from "../../src/literal/index.js";
+import { decodeLiteral, decodeLiteralType, encodeLiteral, encodeLiteralType } from "../../src/literal/index.js";
 import { type Dates, neutralValue, schemaOf, type TypeDescription } from "../support/random-schema-cases.js";
 
 const root = new URL("../..", import.meta.url).pathname;

@@ -8,20 +8,16 @@ import { join, relative } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { z } from "zod";
 import { CREDENTIALS, createBucket } from "../../scripts/moto-server.js";
+import { createTypeEngine, directory, file, type Literal, Storage } from "../../src/index.js";
+import * as model from "../../src/literal/index.js";
 import {
   computeHashString,
-  createTypeEngine,
   decodeLiteral,
   decodeLiteralMap,
-  directory,
   encodeLiteral,
   encodeLiteralMap,
   encodeLiteralType,
-  file,
-  type Literal,
-  model,
-  Storage,
-} from "../../src/index.js";
+} from "../../src/literal/index.js";
 
 const endpoint = inject("s3Endpoint");
 const root = new URL("../..", import.meta.url).pathname;

@@ -1,7 +1,8 @@
 // flytekit's own bytes (fixtures/golden/flytekit.json, written by test/python/generate_golden.py) against ours.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createTypeEngine, decodeLiteral, encodeLiteral, encodeLiteralType } from "../../src/index.js";
+import { createTypeEngine } from "../../src/index.js";
+import { decodeLiteral, encodeLiteral, encodeLiteralType } from "../../src/literal/index.js";
 import { fromNeutral, schemas } from "../support/schema-cases.js";
 
 interface Case {

@@ -4,8 +4,6 @@ import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { toBinaryDeterministic } from "../../src/literal/deterministic.js";
-import { readLiteral, readLiteralMap } from "../../src/literal/literal-reader.js";
-import { writeLiteral, writeLiteralMap } from "../../src/literal/literal-writer.js";
 import {
   type Literal,
   type LiteralMap,
@@ -14,7 +12,9 @@ import {
   lit,
   ltype,
   SimpleType,
-} from "../../src/literal/model.js";
+} from "../../src/literal/index.js";
+import { readLiteral, readLiteralMap } from "../../src/literal/literal-reader.js";
+import { writeLiteral, writeLiteralMap } from "../../src/literal/literal-writer.js";
 
 const key = fc.oneof(fc.string(), fc.constantFrom("10", "2", "a", "é", "𝄞", "\uffff", "__proto__"));
 const int64 = fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n });

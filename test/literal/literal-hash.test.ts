@@ -1,7 +1,7 @@
 // flytekit's literal hash on literals nested past anything protobuf can carry: a typed error, never a stack overflow.
 import { describe, expect, it } from "vitest";
-import { computeHashString, ErrorCode } from "../../src/index.js";
-import { type Literal, LiteralSchema, lit } from "../../src/literal/model.js";
+import { ErrorCode } from "../../src/index.js";
+import { computeHashString, type Literal, LiteralSchema, lit } from "../../src/literal/index.js";
 import { rejection } from "../support/helpers.js";
 
 const nested = (levels: number, wrap: (l: Literal) => Literal) => {

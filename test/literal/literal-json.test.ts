@@ -1,9 +1,8 @@
 // flyteidl messages to protobuf JSON and back from the root entry; JSON that is not the message is a typed error.
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { createTypeEngine, ErrorCode } from "../../src/index.js";
 import {
-  createTypeEngine,
-  ErrorCode,
   literalFromJson,
   literalMapFromJson,
   literalMapToJson,
@@ -12,7 +11,7 @@ import {
   literalTypeToJson,
   typedInterfaceFromJson,
   typedInterfaceToJson,
-} from "../../src/index.js";
+} from "../../src/literal/index.js";
 import { rejection } from "../support/helpers.js";
 
 describe("literal JSON", () => {

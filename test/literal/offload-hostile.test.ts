@@ -9,7 +9,6 @@ import {
   type Backend,
   createTypeEngine,
   ErrorCode,
-  encodeLiteral,
   type Literal,
   lit,
   ltype,
@@ -17,6 +16,7 @@ import {
   SimpleType,
   Storage,
 } from "../../src/index.js";
+import { encodeLiteral } from "../../src/literal/index.js";
 import { LocalBackend } from "../../src/storage/local.js";
 import { rejection } from "../support/helpers.js";
 

@@ -3,20 +3,17 @@ import { readFileSync } from "node:fs";
 import { create, equals } from "@bufbuild/protobuf";
 import { BinaryReader } from "@bufbuild/protobuf/wire";
 import { describe, expect, it } from "vitest";
+import { ErrorCode, lit, ltype, SimpleType } from "../../src/index.js";
+import { toBinaryDeterministic } from "../../src/literal/deterministic.js";
+import * as model from "../../src/literal/index.js";
 import {
   decodeLiteral,
   decodeLiteralMap,
   decodeLiteralType,
-  ErrorCode,
   encodeLiteral,
   encodeLiteralMap,
   encodeLiteralType,
-  lit,
-  ltype,
-  model,
-  SimpleType,
-} from "../../src/index.js";
-import { toBinaryDeterministic } from "../../src/literal/deterministic.js";
+} from "../../src/literal/index.js";
 import { hex, rejection } from "../support/helpers.js";
 
 const golden = JSON.parse(readFileSync(new URL("../../fixtures/golden/flytekit.json", import.meta.url), "utf8")) as {

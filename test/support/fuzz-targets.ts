@@ -15,10 +15,6 @@ import { inspectCommand } from "../../src/cli/inspect-command.js";
 import { isFlyteTypeError } from "../../src/errors/flyte-type-error.js";
 import {
   createTypeEngine,
-  decodeLiteral,
-  decodeLiteralMap,
-  encodeLiteral,
-  encodeLiteralMap,
   type Literal,
   lit,
   ltype,
@@ -27,6 +23,7 @@ import {
   Storage,
   timestamp,
 } from "../../src/index.js";
+import { decodeLiteral, decodeLiteralMap, encodeLiteral, encodeLiteralMap } from "../../src/literal/index.js";
 import { decodeMsgpack } from "../../src/msgpack/msgpack-reader.js";
 import { LocalBackend } from "../../src/storage/local.js";
 

@@ -4,7 +4,8 @@
 import type * as A from "apache-arrow";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ArrowTable, decodeLiteral, encodeLiteral, structuredDataset } from "../../src/index.js";
+import { ArrowTable, structuredDataset } from "../../src/index.js";
+import { decodeLiteral, encodeLiteral } from "../../src/literal/index.js";
 import { arbitraryOf, arbitrarySchema, arrowTable, tableDifference } from "../../src/testing/index.js";
 import { datasetSetup } from "../support/dataset-setup.js";
 

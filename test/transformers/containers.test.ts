@@ -1,7 +1,8 @@
 // Lists, maps and unions: tags, variant choice, paths and the all-issues-at-once rule.
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { createTypeEngine, decodeLiteral, ErrorCode, encodeLiteral, lit, ltype, SimpleType } from "../../src/index.js";
+import { createTypeEngine, ErrorCode, lit, ltype, SimpleType } from "../../src/index.js";
+import { decodeLiteral, encodeLiteral } from "../../src/literal/index.js";
 import { rejection } from "../support/helpers.js";
 
 const engine = createTypeEngine();

@@ -1,14 +1,8 @@
 // guessType over JSON Schemas that come from outside (a LiteralType's metadata): hostile shapes stay cheap.
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import {
-  createTypeEngine,
-  dataclass,
-  decodeLiteralType,
-  encodeLiteralType,
-  ltype,
-  SimpleType,
-} from "../../src/index.js";
+import { createTypeEngine, dataclass, ltype, SimpleType } from "../../src/index.js";
+import { decodeLiteralType, encodeLiteralType } from "../../src/literal/index.js";
 
 const engine = createTypeEngine();
 

@@ -7,22 +7,20 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { z } from "zod";
 import { CREDENTIALS, createBucket } from "../../scripts/moto-server.js";
 import {
-  computeHashString,
   createTypeEngine,
   dataclass,
   directory,
   ErrorCode,
-  encodeLiteral,
-  encodeLiteralType,
   FlyteDirectory,
   FlyteFile,
   file,
   type Literal,
   lit,
-  model,
   offloadFromEnv,
   Storage,
 } from "../../src/index.js";
+import * as model from "../../src/literal/index.js";
+import { computeHashString, encodeLiteral, encodeLiteralType } from "../../src/literal/index.js";
 import { pythonFloat, pythonJson } from "../../src/literal/literal-hash.js";
 import { decodeMsgpack } from "../../src/msgpack/msgpack-reader.js";
 import { hex, rejection } from "../support/helpers.js";
