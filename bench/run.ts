@@ -1,7 +1,7 @@
 // Runs the benchmarks (literals, storage, datasets) through flyte-types and the Python SDKs on this machine, one
-// process per measurement, and writes bench/RESULTS.md. `npm run bench` compiles the benchmarks and the library to
-// plain JavaScript first (bench/out/js: this file runs from there), so flyte-types runs as users run it, on plain
-// `node`.
+// process per measurement, and writes bench/RESULTS.md. `npm run bench` builds the package and compiles the
+// benchmarks to plain JavaScript (bench/out/js: this file runs from there); they import flyte-types by its name,
+// the built dist/esm/, so it runs as users run it, on plain `node`.
 // usage: npm run bench [-- --processes 3 --warm 3 --only startup|codec|<case>|storage|dataset --rows 10000000]
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";

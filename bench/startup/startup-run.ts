@@ -37,9 +37,10 @@ export function startupBench(o: { root: string; processes: number; log: (s: stri
   return `## Start-up: importing the package
 
 **Method.** A fresh \`node\` process per import, nothing loaded before it but node and the measuring script;
-\`import("flyte-types")\` loads the built package by its name (dist/), as a user's program does; \`import("zod")\`
-is the floor, since the package needs zod. ${o.processes} processes each, interleaved. The cell is median (min–max);
-"× zod" is the median over zod's. Peak RSS is the process's; "above baseline" the growth from the import.
+\`import("flyte-types")\` loads the built package by its name (dist/esm/, bundled), as a user's program does;
+\`import("zod")\` is the floor, since the package needs zod. ${o.processes} processes each, interleaved. The cell
+is median (min–max); "× zod" is the median over zod's. Peak RSS is the process's; "above baseline" the growth
+from the import.
 
 ${header(["implementation", "n", "import", "× zod", "peak RSS", "above baseline", "load"])}
 ${lines.join("\n")}

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
-const cli = new URL("../../dist/src/cli/main.js", import.meta.url).pathname;
+const cli = new URL("../../dist/esm/cli.js", import.meta.url).pathname;
 const pb = (name: string) => new URL(`../../fixtures/golden/pb/${name}`, import.meta.url).pathname;
 const run = (...args: string[]) => spawnSync("node", [cli, ...args], { encoding: "utf8" });
 

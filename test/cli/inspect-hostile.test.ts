@@ -9,7 +9,7 @@ import { create, toBinary } from "@bufbuild/protobuf";
 import { afterAll, describe, expect, it } from "vitest";
 import { type Literal, LiteralMapSchema, LiteralSchema, lit, type Scalar } from "../../src/literal/index.js";
 
-const cli = new URL("../../dist/src/cli/main.js", import.meta.url).pathname;
+const cli = new URL("../../dist/esm/cli.js", import.meta.url).pathname;
 const good = new URL("../../fixtures/golden/pb/inputs.pb", import.meta.url).pathname;
 // The timeout only bounds a broken build: inspect reads /dev/zero until the cap in well under a second.
 const run = (...args: string[]) =>

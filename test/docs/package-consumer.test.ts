@@ -1,9 +1,19 @@
 // The package as a consumer installs it: its files, its entries, its types. A strict consumer project
 // (skipLibCheck false) without fast-check compiles against the root entry; only flyte-types/testing needs it.
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 
 const root = new URL("../..", import.meta.url).pathname;
@@ -18,8 +28,11 @@ const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
 const work = mkdtempSync(join(tmpdir(), "flyte-consumer-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+let made: string | undefined;
+
 /** A consumer project with flyte-types installed from its `files`, and its dependencies, but not fast-check. */
 function consumer(): string {
+  if (made !== undefined) return made;
   const dir = join(work, "app");
   const installed = join(dir, "node_modules", "flyte-types");
   mkdirSync(installed, { recursive: true });
@@ -46,8 +59,15 @@ function consumer(): string {
     }),
   );
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "app", type: "module", private: true }));
+  made = dir;
   return dir;
 }
+
+/** Every file under `dir`, as paths relative to it. */
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)));
 
 describe("the installed package", () => {
   it("a strict consumer without fast-check compiles against the root entry (skipLibCheck false)", () => {
@@ -64,6 +84,39 @@ export type T = Transformer<number> | MappedType<number>;
     execFileSync(join(root, "node_modules/.bin/tsc"), ["-p", join(dir, "tsconfig.json")], { encoding: "utf8" });
   });
 
+  it("runs from its installed files: the entries load by name, and every source map points at a shipped file", () => {
+    const dir = consumer();
+    const out = execFileSync(
+      process.execPath,
+      [
+        "--input-type=module",
+        "-e",
+        `import { createTypeEngine } from "flyte-types";
+         import { decodeLiteral, encodeLiteral } from "flyte-types/model";
+         import { z } from "zod";
+         const engine = createTypeEngine();
+         const bytes = encodeLiteral(await engine.toLiteral(7, z.int()));
+         console.log(await engine.toValue(decodeLiteral(bytes), z.int()));`,
+      ],
+      { cwd: dir, encoding: "utf8" },
+    );
+    expect(out.trim()).toBe("7");
+    const installed = join(dir, "node_modules", "flyte-types");
+    const maps = filesUnder(installed).filter((f) => f.endsWith(".map"));
+    expect(maps.length).toBeGreaterThan(10);
+    for (const map of maps) {
+      const { sources, sourcesContent = [] } = JSON.parse(readFileSync(join(installed, map), "utf8")) as {
+        sources: string[];
+        sourcesContent?: (string | null)[];
+      };
+      // Each source is a shipped file, or (a bundled dependency's) carried in the map.
+      sources.forEach((source, i) => {
+        const found = existsSync(resolve(installed, dirname(map), source)) || typeof sourcesContent[i] === "string";
+        expect(found, `${map} → ${source}`).toBe(true);
+      });
+    }
+  });
+
   it("ships its sources beside the source maps that point at them, and no prepare script", () => {
     for (const f of ["src", "transformers", "LICENSE", "CHANGELOG.md", "README.md"]) expect(pkg.files).toContain(f);
     expect(pkg.scripts.prepare).toBeUndefined();
@@ -72,7 +125,7 @@ export type T = Transformer<number> | MappedType<number>;
   });
 
   it("CommonJS code loads the ESM package with require() where Node supports it, and import() everywhere", () => {
-    const entry = JSON.stringify(join(root, "dist/src/index.js"));
+    const entry = JSON.stringify(join(root, "dist/esm/index.js"));
     const viaImport = execFileSync(
       process.execPath,
       ["-e", `import(${entry}).then((m) => console.log(typeof m.createTypeEngine))`],

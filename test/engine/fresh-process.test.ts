@@ -1,6 +1,6 @@
 // The built package in a fresh process, as a user loads it: createTypeEngine() alone gives working defaults
 // (storage, kinds, dataset handlers), and the Parquet workers start from dist/, not from the sources.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,7 +10,7 @@ import { ArrowTable, createTypeEngine, ErrorCode, FlyteFile, file, StructuredDat
 import { rejection } from "../support/helpers.js";
 
 const root = new URL("../..", import.meta.url).pathname;
-const entry = pathToFileURL(join(root, "dist/src/index.js")).href;
+const entry = pathToFileURL(join(root, "dist/esm/index.js")).href;
 const arrow = pathToFileURL(join(root, "node_modules/apache-arrow/Arrow.node.mjs")).href;
 const zod = pathToFileURL(join(root, "node_modules/zod/index.js")).href;
 const work = mkdtempSync(join(tmpdir(), "flyte-fresh-"));
@@ -51,6 +51,57 @@ describe("a fresh process", () => {
     // A Worker given --expose-gc or --max-old-space-size in its execArgv throws ERR_WORKER_INVALID_EXEC_ARGV.
     const flags = ["--expose-gc", "--max-old-space-size=2048", "--title=flyte-types-test", "--no-warnings"];
     expect(runFresh(datasetRoundTrip, flags).trim()).toBe("3");
+  });
+});
+
+/**
+ * Every module URL a fresh process resolved while running `code`. The resolve hook runs on Node's hooks thread; it
+ * appends to a file synchronously, since that thread's stderr may not be flushed before the process exits.
+ */
+function modulesLoadedBy(code: string): string[] {
+  const log = join(work, `modules-${Math.random().toString(36).slice(2)}.txt`);
+  writeFileSync(log, "");
+  const hook = `import { appendFileSync } from "node:fs";
+  export async function resolve(s, c, next) {
+    const r = await next(s, c);
+    appendFileSync(${JSON.stringify(log)}, r.url + "\\n");
+    return r;
+  }`;
+  const register = `import { register } from "node:module";
+    register("data:text/javascript," + encodeURIComponent(${JSON.stringify(hook)}));`;
+  const run = spawnSync(
+    process.execPath,
+    ["--import", `data:text/javascript,${encodeURIComponent(register)}`, "--input-type=module", "-e", code],
+    { cwd: work, encoding: "utf8" },
+  );
+  expect(run.status, run.stderr).toBe(0);
+  return readFileSync(log, "utf8").split("\n").filter(Boolean);
+}
+
+describe("what a program loads", () => {
+  it("converting values and task interfaces loads no protobuf runtime, Arrow, Parquet, AWS SDK or worker", () => {
+    const loaded = modulesLoadedBy(`
+      import { createTypeEngine, dataclass } from ${JSON.stringify(entry)};
+      import { z } from ${JSON.stringify(zod)};
+      const engine = createTypeEngine();
+      const io = engine.interface({ inputs: { n: z.int(), p: dataclass(z.object({ x: z.float64(), tags: z.array(z.string()) })) } });
+      const inputs = await io.toInputs({ n: 3, p: { x: 1.5, tags: ["a"] } });
+      console.log(JSON.stringify(await io.fromInputs(inputs)), engine.literalType(z.int()).type.case);
+    `);
+    expect(loaded.some((u) => u.includes("/dist/esm/"))).toBe(true);
+    const heavy = loaded.filter((u) =>
+      /@bufbuild\/protobuf|apache-arrow|parquet-wasm|@aws-sdk|node:worker_threads|node:stream|node:crypto/.test(u),
+    );
+    expect(heavy).toEqual([]);
+  });
+
+  it("flyte-types/model loads the protobuf runtime, when a program asks for bytes", () => {
+    const loaded = modulesLoadedBy(`
+      import { encodeLiteral } from ${JSON.stringify(entry.replace(/index\.js$/, "model.js"))};
+      import { lit } from ${JSON.stringify(entry)};
+      console.log(encodeLiteral(lit.integer(1n)).length);
+    `);
+    expect(loaded.some((u) => u.includes("@bufbuild/protobuf"))).toBe(true);
   });
 });
 

@@ -96,7 +96,7 @@ describe("files that cannot be read, or change while they are read", () => {
     writeFileSync(join(dir, "secret.txt"), "no");
     chmodSync(join(dir, "secret.txt"), 0o000);
     const script = `
-      import { createTypeEngine, file } from ${JSON.stringify(`${root}dist/src/index.js`)};
+      import { createTypeEngine, file } from ${JSON.stringify(`${root}dist/esm/index.js`)};
       const engine = createTypeEngine({
         storage: { rawOutputPrefix: "s3://${BUCKET}/locked", s3: { endpoint: "${endpoint}", credentials: ${JSON.stringify(CREDENTIALS)} } },
       });
@@ -124,7 +124,7 @@ describe("files that cannot be read, or change while they are read", () => {
     mkdirSync(src, { recursive: true });
     for (let i = 0; i < 40; i++) writeFileSync(join(src, `f${i}.txt`), `file ${i}`);
     const script = `
-      import { createTypeEngine, directory } from ${JSON.stringify(`${root}dist/src/index.js`)};
+      import { createTypeEngine, directory } from ${JSON.stringify(`${root}dist/esm/index.js`)};
       const engine = createTypeEngine({ storage: { rawOutputPrefix: ${JSON.stringify(join(work, "many-raw"))} } });
       await engine.toLiteral(${JSON.stringify(src)}, directory()); // every module loaded before the limit bites
       const results = await Promise.allSettled(
