@@ -19,6 +19,9 @@ export default {
   disableSources: true,
   blockTags: [...OptionDefaults.blockTags, "@generated"],
   treatWarningsAsErrors: true,
+  // Every exported item has a doc comment; the generated model's come from its .proto (generated-summary.mjs).
+  validation: { notExported: true, invalidLink: true, notDocumented: true },
+  plugin: [`${root}scripts/typedoc/generated-summary.mjs`],
   // The contract a built-in kind implements (codecs, the conversion context, the msgpack writer) and a few helper
   // types are named by public types but are not public API yet: kinds are added inside this repository.
   intentionallyNotExported: [
