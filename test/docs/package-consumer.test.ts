@@ -1,6 +1,6 @@
 // The package as a consumer installs it: its files, its entries, its types. A strict consumer project
 // (skipLibCheck false) without fast-check compiles against the root entry; only flyte-types/testing needs it.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import {
   cpSync,
   existsSync,
@@ -122,6 +122,36 @@ export type T = Transformer<number> | MappedType<number>;
     expect(pkg.scripts.prepare).toBeUndefined();
     expect(pkg.exports["./package.json"]).toBe("./package.json");
     expect(pkg.sideEffects).toBe(false);
+  });
+
+  it("npm publish refuses the package until repository, homepage and bugs name real https addresses", () => {
+    expect(pkg.scripts.prepublishOnly).toContain("scripts/publish-check.ts");
+    const check = (file: string) =>
+      spawnSync(process.execPath, [join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/publish-check.ts", file], {
+        cwd: root,
+        encoding: "utf8",
+      });
+    const own = check(join(root, "package.json"));
+    expect(own.status).toBe(1);
+    for (const field of ["repository", "homepage", "bugs"]) expect(own.stderr).toContain(`${field}: expected`);
+    // The same package with addresses (and its built files beside it) may be published; a made-up scheme may not.
+    const dir = join(work, "publish");
+    mkdirSync(dir, { recursive: true });
+    symlinkSync(join(root, "dist"), join(dir, "dist"), "dir");
+    const withUrls = (repository: unknown) =>
+      writeFileSync(
+        join(dir, "package.json"),
+        JSON.stringify({
+          ...pkg,
+          repository,
+          homepage: "https://example.org/flyte-types#readme",
+          bugs: { url: "https://example.org/flyte-types/issues" },
+        }),
+      );
+    withUrls({ type: "git", url: "git+https://example.org/flyte-types.git" });
+    expect(check(join(dir, "package.json")).status).toBe(0);
+    withUrls("javascript:alert(1)");
+    expect(check(join(dir, "package.json")).stderr).toContain('repository: expected an https address, got "javascript');
   });
 
   it("CommonJS code loads the ESM package with require() where Node supports it, and import() everywhere", () => {
