@@ -81,8 +81,8 @@ export function codecBench(o: CodecOptions): string {
 
   return `## Literals at a task boundary
 
-**Method.** Each side converts the same values through its own task-boundary call. flyte-types (compiled
-JavaScript on plain \`node\`): \`engine.interface({ inputs }).toInputs(values)\` then \`encodeLiteralMap\` (encode),
+**Method.** Each side converts the same values through its own task-boundary call. flyte-types (the built
+package on plain \`node\`): \`engine.interface({ inputs }).toInputs(values)\` then \`encodeLiteralMap\` (encode),
 \`decodeLiteralMap\` then \`fromInputs\` (decode). flytekit: \`TypeEngine.dict_to_literal_map\` then
 \`SerializeToString\` (encode), \`ParseFromString\` then \`TypeEngine.literal_map_to_kwargs\` (decode); both run
 \`async_to_literal\` / \`async_to_python_value\` per value, as a task does. Flyte 2: \`TypeEngine.dict_to_literal_map\`
@@ -102,8 +102,9 @@ Bytes written, peak RSS of the whole process, and the peak above the baseline (v
 ${header(["case", "implementation", "bytes", "peak RSS", "above baseline"])}
 ${memory.join("\n")}
 
-Importing the library (flyte-types: \`import("flyte-types")\` and the case module, which loads zod; Python: the SDK's
-modules and the case module, which loads pydantic), over every process above:
+Importing the library (flyte-types: \`import("flyte-types")\`, \`import("flyte-types/model")\` for the bytes, and the
+case module, which loads zod; Python: the SDK's modules and the case module, which loads pydantic), over every
+process above:
 
 ${header(["implementation", "n", "import", "load"])}
 ${imports.join("\n")}
