@@ -162,9 +162,9 @@ export function datasetBench(o: DatasetOptions): string {
 
   return `## StructuredDataset: ${o.rows / 1e6}M rows through Parquet on local disk
 
-**Method.** Both sides take the path a task takes. flyte-types (compiled JavaScript on plain \`node\`): write =
+**Method.** Both sides take the path a task takes. flyte-types (the built package on plain \`node\`): write =
 \`engine.interface({ outputs: { o0: structuredDataset() } }).toOutputs({ o0: StructuredDataset.from(ArrowTable, table) })\`
-with its defaults (snappy, 1M-row row groups, a pool of two worker threads, \`<uri>/00000\`, \`00001\`, …); read =
+with its defaults (snappy, 256K-row row groups, a pool of two worker threads, \`<uri>/00000\`, \`00001\`, …); read =
 \`fromInputs\` then \`open(ArrowTable).all()\`, for the 1-column read with \`structuredDataset({ columns: z.object({ f:
 z.number() }) })\`. flytekit 1.16 (pyarrow, snappy, \`<uri>/00000\`): write = \`TypeEngine.dict_to_literal_map\`, which runs
 \`TypeEngine.async_to_literal\` as a task's outputs do (not the synchronous \`to_literal\`, which pickles the whole

@@ -129,7 +129,7 @@ export async function storageBench(o: StorageOptions): Promise<string> {
   return `## Storage: ${size} through a local S3 server
 
 **Method.** moto ${moto} in server mode on 127.0.0.1, started afresh by the benchmark for each implementation's round, holds one ${size} file of random bytes.
-flyte-types (compiled JavaScript on plain \`node\`): \`new Storage({ s3: { endpoint, credentials } })\`, then
+flyte-types (the built package on plain \`node\`): \`new Storage({ s3: { endpoint, credentials } })\`, then
 \`storage.upload(path, uri)\` / \`storage.download(uri, path)\` with its defaults (8 MiB parts, 4 in flight; downloads
 streamed to a temporary file renamed into place). Raw AWS SDK v3: \`new Upload({ client, params: { Body:
 createReadStream(path) } }).done()\` and \`GetObjectCommand\` piped to a file, what a user writes by hand. flytekit:

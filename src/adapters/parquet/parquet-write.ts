@@ -21,7 +21,11 @@ export type ParquetCompression = keyof typeof COMPRESSION;
 export interface ParquetWriteOptions extends TransferOptions {
   /** Default "snappy", what pandas and pyarrow write. */
   readonly compression?: ParquetCompression;
-  /** Rows per row group; default 1,048,576 (pyarrow's). */
+  /**
+   * Rows per row group; default 262,144. pyarrow's is 1,048,576, but parquet-wasm buffers a whole row group in the
+   * worker's WebAssembly memory, which never shrinks: 1M-row groups of ordinary data grew each worker's memory to
+   * about 115 MB and a 10M-row write to twice the memory above the table, at the same speed (bench/RESULTS.md).
+   */
   readonly rowGroupRows?: number;
   /** Data is split into further part files only beyond this much Arrow data per part; default 64 MiB. */
   readonly minPartBytes?: number;
@@ -37,6 +41,8 @@ export interface WriteResult {
   readonly rows: number;
 }
 
+/** Rows per row group unless told otherwise: see `ParquetWriteOptions.rowGroupRows`. */
+const DEFAULT_ROW_GROUP_ROWS = 1 << 18;
 /** Arrow data sent to a worker in one message: big enough to amortise, small enough to keep memory flat. */
 const SLICE_BYTES = 4 << 20;
 /** Bytes sent to one worker and not yet taken into its encoder. */
@@ -218,7 +224,7 @@ export async function writeParquet(
   const open = (schema: Schema) => {
     const settings: WriterSettings = {
       compression: COMPRESSION[options.compression ?? "snappy"],
-      rowGroupRows: options.rowGroupRows ?? 1 << 20,
+      rowGroupRows: options.rowGroupRows ?? DEFAULT_ROW_GROUP_ROWS,
       plainColumns: plainColumns(schema),
     };
     const p = new PartWriter(
