@@ -1,5 +1,5 @@
 // Questions about LiteralTypes: the one-key lookup used for guessing, and flytekit's castability rule.
-import { copyMessage, sameMessage } from "./message-equal.js";
+import { sameMessage } from "./message-equal.js";
 import { BlobType_BlobDimensionality, type LiteralType, SimpleType } from "./model.js";
 
 /** The key a LiteralType is guessed by: `simple:INTEGER`, `collection`, `map`, `union`, `enum`, `blob:single`, `blob:multipart`, `literal`… */
@@ -31,13 +31,12 @@ export function literalTypeKey(lt: LiteralType): string {
 }
 
 /** The type without metadata, annotation and structure: what flytekit's `_type_essence` compares. */
-function essence(lt: LiteralType): LiteralType {
-  const c = copyMessage(lt);
-  c.metadata = undefined;
-  c.annotation = undefined;
-  c.structure = undefined;
-  return c;
-}
+const essence = (lt: LiteralType): LiteralType => ({
+  ...lt,
+  metadata: undefined,
+  annotation: undefined,
+  structure: undefined,
+});
 
 /**
  * Whether a value of type `upstream` may be read as `downstream`, after flytekit's `_are_types_castable`: unions

@@ -1,10 +1,12 @@
 // Equality and copies of flyteidl messages without the protobuf runtime. protobuf-es messages are plain objects
 // (scalars, bigints, Uint8Arrays, arrays, records for maps, { case, value } for oneofs, JSON objects for
-// google.protobuf.Struct), so a structural walk answers what protobuf-es's equals() answers for them, and
-// structuredClone copies them. The engine compares and copies LiteralTypes on its light path, the one a cold
-// `import("flyte-types")` loads; the runtime stays for binary and JSON forms.
+// google.protobuf.Struct, `$typeName` on every message), so a structural walk can answer what protobuf-es's
+// equals() answers: unknown fields (`$unknown`, kept from bytes a newer writer wrote) are ignored, and a field that
+// is absent equals one holding its default (proto3 has no presence for scalars, lists and maps). A message field is
+// the exception: an empty message is set, unlike an absent one. The engine compares and copies LiteralTypes on the
+// path a cold `import("flyte-types")` loads; the runtime stays for binary and JSON forms.
 
-/** Whether two messages (or parts of them) hold the same fields; an absent field equals one set to undefined. */
+/** Whether two messages (or parts of them) hold the same fields, as protobuf-es's equals() decides. */
 export function sameMessage(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
@@ -16,9 +18,25 @@ export function sameMessage(a: unknown, b: unknown): boolean {
   }
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
-  for (const k of Object.keys(x)) if (!sameMessage(x[k], y[k])) return false;
-  for (const k of Object.keys(y)) if (!(k in x) && y[k] !== undefined) return false;
+  for (const k of new Set([...Object.keys(x), ...Object.keys(y)])) {
+    if (k === "$unknown") continue;
+    const [u, v] = [x[k], y[k]];
+    if (u === undefined || v === undefined ? !(isDefault(u) && isDefault(v)) : !sameMessage(u, v)) return false;
+  }
   return true;
+}
+
+/** A field's proto3 default, which equals its absence: zero, "", false, an empty list, map or bytes, no oneof. */
+function isDefault(v: unknown): boolean {
+  if (v === undefined || v === "" || v === 0 || v === false || v === 0n) return true;
+  if (Array.isArray(v) || v instanceof Uint8Array) return v.length === 0;
+  if (typeof v !== "object" || v === null || "$typeName" in v) return false;
+  // A map with no entries, or a oneof with no case.
+  const keys = Object.keys(v);
+  return (
+    keys.length === 0 ||
+    (keys.every((k) => k === "case" || k === "value") && (v as { case?: unknown }).case === undefined)
+  );
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

@@ -11,6 +11,7 @@ import {
   lit,
   ltype,
   primitiveOf,
+  readLiteral,
   SimpleType,
   type Timestamp,
   type Transformer,
@@ -246,5 +247,16 @@ describe("types", () => {
     const wrong = () => engine.toLiteral("x", z.int());
     expectTypeOf(wrong).toBeFunction();
     expectTypeOf<Duration>().toEqualTypeOf<{ readonly seconds: bigint; readonly nanos: number }>();
+  });
+});
+
+describe("literals a newer writer wrote", () => {
+  it("a union whose variant type carries unknown fields still reads as its variant", async () => {
+    const engine = createTypeEngine();
+    const schema = z.int().nullable();
+    const literal = await engine.toLiteral(3, schema);
+    // What decodeLiteral keeps of a field this flyteidl does not know (Flyte 2's IDL adds some).
+    Object.assign(readLiteral.union(literal).type, { $unknown: [{ no: 100, wireType: 0, data: Uint8Array.of(1) }] });
+    expect(await engine.toValue(literal, schema)).toBe(3);
   });
 });
