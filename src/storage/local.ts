@@ -35,10 +35,11 @@ export class LocalBackend implements Backend {
     const tmp = join(dirname(path), `${PARTIAL}${randomHex(6)}`);
     try {
       await mkdir(dirname(path), { recursive: true });
+      // Taken here, not imported at the top (node:stream costs a cold start ~2 ms), and synchronously: an await
+      // between opening the file and pipeline() listening to it would let an open error go unhandled.
+      const { pipeline } = process.getBuiltinModule("node:stream/promises");
       const out = createWriteStream(tmp);
       const source = body instanceof Uint8Array ? [body] : body;
-      // Loaded here, not at import: node:stream costs a cold start ~2 ms.
-      const { pipeline } = await import("node:stream/promises");
       await pipeline(source, out, options.signal === undefined ? {} : { signal: options.signal });
       const info = await stat(tmp);
       await rename(tmp, path);

@@ -83,7 +83,7 @@ export class FlyteFile extends Handle {
 
   /** Streams the file, or a byte range of it, without downloading it first. */
   open(range?: ByteRange): Readable {
-    // node:stream is taken when first needed (a cold import would pay ~2 ms for it); Node 20.16+ has it sync.
+    // node:stream is taken when first needed (a cold import would pay ~2 ms for it).
     const { Readable: NodeReadable } = process.getBuiltinModule("node:stream");
     return NodeReadable.from(this.storage.read(this.uri, range), { objectMode: false });
   }
