@@ -142,7 +142,8 @@ export function engineOf({ registry, storage, datasets }: EngineParts): TypeEngi
       return value as never;
     },
     guessType: (lt) => guess(registry, lt, (wire) => entry(wire, "type").codec.literalType),
-    interface: (spec) => createInterface(spec, (s, root) => entry(s, root), resolve),
+    // `?? {}` for JavaScript callers that pass nothing: a task without inputs or outputs.
+    interface: (spec) => createInterface(spec ?? {}, (s, root) => entry(s, root), resolve),
     register: (t, options) => registry.register(t as Registration, options),
     codec: (spec) => entry(spec, "type").codec,
     describe: (spec) => {

@@ -1,7 +1,7 @@
 // Typed task interfaces: named inputs and outputs ⇄ TypedInterface and LiteralMaps, all errors reported at once.
 
 import type { ConvertOptions, ResolvedOptions } from "../codec/context.js";
-import { defaultOf, metaOf } from "../codec/zod-reader.js";
+import { defaultOf, isZodSchema, metaOf } from "../codec/zod-reader.js";
 import { ErrorCode, fail, type Issue } from "../errors/flyte-type-error.js";
 import { describeValue, msg } from "../errors/messages.js";
 import { copyMessage } from "../literal/message-equal.js";
@@ -65,13 +65,29 @@ interface Side {
   readonly specs: Readonly<Record<string, TypeSpec>>;
 }
 
+/** Whether `x` is an object literal's kind of object (not a Map, an array, a class instance or a zod schema). */
+const isPlainObject = (x: unknown): boolean =>
+  typeof x === "object" &&
+  x !== null &&
+  (Object.getPrototypeOf(x) === Object.prototype || Object.getPrototypeOf(x) === null);
+
 function side(root: string, specs: Record<string, TypeSpec> | undefined = {}, resolve: Resolve): Side {
-  if (typeof specs !== "object" || specs === null || Array.isArray(specs)) {
-    fail(ErrorCode.unsupportedSchema, msg.notVariables(root, describeValue(specs)), {
-      root,
-      expected: "an object of named types",
-      received: describeValue(specs),
-    });
+  if (!isPlainObject(specs)) {
+    // z.object({…}) where its shape belongs is the likely slip; say so.
+    const schema = isZodSchema(specs);
+    fail(
+      ErrorCode.unsupportedSchema,
+      schema ? msg.schemaAsVariables(root) : msg.notVariables(root, describeValue(specs)),
+      {
+        root,
+        expected: "an object of named types",
+        received: schema ? "a zod schema" : describeValue(specs),
+      },
+    );
+  }
+  if (Object.hasOwn(specs, "__proto__")) {
+    // A LiteralMap's literals are a plain object: this key would set its prototype instead of naming a literal.
+    fail(ErrorCode.unsupportedSchema, msg.protoVariable(root), { root: `${root}.__proto__`, expected: "another name" });
   }
   const slots = Object.entries(specs)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -161,6 +177,13 @@ export function createInterface<
   resolve: Resolve,
   options: (o: ConvertOptions | undefined) => ResolvedOptions,
 ): TypedIO<I, O> {
+  if (!isPlainObject(spec)) {
+    fail(ErrorCode.unsupportedSchema, msg.notInterface(describeValue(spec)), {
+      root: "interface",
+      expected: "{ inputs, outputs }",
+      received: describeValue(spec),
+    });
+  }
   const inputs = side("inputs", spec.inputs, resolve);
   const outputs = side("outputs", spec.outputs, resolve);
   return {

@@ -159,6 +159,10 @@ export const msg = {
   unsupported: (what: string, supported: readonly string[]) =>
     `${what} has no Flyte type; supported: ${supported.join(", ")}`,
   notVariables: (side: string, got: string) => `${side}: expected an object of named types, got ${got}`,
+  notInterface: (got: string) => `interface: expected { inputs, outputs }, got ${got}`,
+  schemaAsVariables: (side: string) =>
+    `${side}: expected an object of named types, got a zod schema; for a z.object(), pass its .shape`,
+  protoVariable: (side: string) => `${side}: "__proto__" cannot name a variable (it is an object's prototype in JS)`,
   noTransformer: (what: string, registered: readonly string[]) =>
     `no transformer for ${what}; registered: ${list(registered)}`,
   duplicateGuess: (key: string, first: string, second: string) =>

@@ -15,8 +15,12 @@ import {
   SimpleType,
   type Timestamp,
   type Transformer,
+  type TypedIO,
   timestamp,
 } from "../../src/index.js";
+
+type TypedIOAny = TypedIO<Record<string, never>, Record<string, never>>;
+
 import { rejection } from "../support/helpers.js";
 
 class Money {
@@ -186,12 +190,25 @@ describe("typed interfaces", () => {
     expect(inputsOnly.typedInterface.outputs?.variables).toEqual({});
     expect((await inputsOnly.toOutputs({})).literals).toEqual({});
     expect(Object.keys(engine.interface({}).typedInterface.inputs?.variables ?? {})).toEqual([]);
-    for (const bad of [null, 5, "a", [z.int()]]) {
+    expect(
+      Object.keys((engine.interface as (s?: unknown) => TypedIOAny)().typedInterface.inputs?.variables ?? {}),
+    ).toEqual([]);
+    for (const bad of [null, 5, "a", [z.int()], new Map([["a", z.int()]]), new (class Spec {})()]) {
       const e = await rejection(() => engine.interface({ outputs: bad as never }));
       expect(e.code).toBe(ErrorCode.unsupportedSchema);
       expect(e.issues[0]?.path).toBe("outputs");
       expect(e.message).toContain("expected an object of named types");
     }
+    expect((await rejection(() => engine.interface(5 as never))).issues[0]?.path).toBe("interface");
+  });
+
+  it("a zod object given as a side is refused with the fix named; __proto__ cannot name a variable", async () => {
+    const e = await rejection(() => engine.interface({ inputs: z.object({ a: z.int() }) as never }));
+    expect(e.message).toContain("pass its .shape");
+    // An own "__proto__" key, as JSON.parse or a computed key makes one.
+    const proto = Object.defineProperty({}, "__proto__", { value: z.int(), enumerable: true });
+    const p = await rejection(() => engine.interface({ inputs: proto as never }));
+    expect([p.code, p.issues[0]?.path]).toEqual([ErrorCode.unsupportedSchema, "inputs.__proto__"]);
   });
 });
 
