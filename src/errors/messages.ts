@@ -159,6 +159,7 @@ export const msg = {
   unsupported: (what: string, supported: readonly string[]) =>
     `${what} has no Flyte type; supported: ${supported.join(", ")}`,
   notVariables: (side: string, got: string) => `${side}: expected an object of named types, got ${got}`,
+  badEnvSize: (name: string, value: string) => `${name}: expected a whole number of MiB, got ${JSON.stringify(value)}`,
   notInterface: (got: string) => `interface: expected { inputs, outputs }, got ${got}`,
   schemaAsVariables: (side: string) =>
     `${side}: expected an object of named types, got a zod schema; for a z.object(), pass its .shape`,

@@ -182,9 +182,22 @@ export function offloadFromEnv(outputPrefix: string, env = process.env): Offload
   if (min === undefined) return undefined;
   return {
     outputPrefix,
-    minBytes: Number.parseInt(min || "10", 10) * MiB,
-    maxBytes: Number.parseInt(env._F_L_MAX_SIZE_MB ?? "1000", 10) * MiB,
+    minBytes: mebibytes("_F_L_MIN_SIZE_MB", min || "10"),
+    maxBytes: mebibytes("_F_L_MAX_SIZE_MB", env._F_L_MAX_SIZE_MB ?? "1000"),
   };
+}
+
+/** A whole number of MiB from the environment, in bytes; anything else (`abc`, `-1`, `2.5`) is a typed error. */
+function mebibytes(name: string, value: string): number {
+  // What Python's int() takes, less the negative numbers, which would offload everything or refuse everything.
+  if (!/^\s*\+?\d+(_\d+)*\s*$/.test(value)) {
+    fail(ErrorCode.typeMismatch, msg.badEnvSize(name, value), {
+      root: name,
+      expected: "a whole number of MiB",
+      received: JSON.stringify(value),
+    });
+  }
+  return Number(value.trim().replace(/[+_]/g, "")) * MiB;
 }
 
 /**

@@ -265,6 +265,22 @@ describe("offloaded literals", () => {
       minBytes: 2 * 1024 * 1024,
       maxBytes: 1000 * 1024 * 1024,
     });
+    expect(offloadFromEnv("s3://x/o", { _F_L_MIN_SIZE_MB: " +1_0 ", _F_L_MAX_SIZE_MB: "20" })).toMatchObject({
+      minBytes: 10 * 1024 * 1024,
+      maxBytes: 20 * 1024 * 1024,
+    });
+  });
+
+  it("refuses sizes from the environment that are not whole numbers of MiB, naming the variable", async () => {
+    for (const [name, env] of [
+      ["_F_L_MIN_SIZE_MB", { _F_L_MIN_SIZE_MB: "abc" }],
+      ["_F_L_MIN_SIZE_MB", { _F_L_MIN_SIZE_MB: "-1" }],
+      ["_F_L_MAX_SIZE_MB", { _F_L_MIN_SIZE_MB: "1", _F_L_MAX_SIZE_MB: "2.5" }],
+      ["_F_L_MAX_SIZE_MB", { _F_L_MIN_SIZE_MB: "1", _F_L_MAX_SIZE_MB: "1e3" }],
+    ] as const) {
+      const e = await rejection(() => offloadFromEnv("s3://x/o", env));
+      expect([e.code, e.path]).toEqual([ErrorCode.typeMismatch, name]);
+    }
   });
 });
 
