@@ -60,7 +60,7 @@ export { literalTypeKey, typesCastable } from "./literal/literal-types.js";
 // The flyteidl messages' schemas, binary and JSON forms are in "flyte-types/model" (src/literal/index.ts): they
 // need the protobuf runtime, which this entry does not load. Their types and the constructors below do not.
 export type { Literal, LiteralMap, LiteralType, TypedInterface } from "./literal/model.js";
-export { BlobType_BlobDimensionality, lit, ltype, SimpleType } from "./literal/model.js";
+export { BlobType_BlobDimensionality, datasetType, lit, ltype, SimpleType } from "./literal/model.js";
 export {
   hasOffloaded,
   type OffloadOptions,

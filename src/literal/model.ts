@@ -42,7 +42,10 @@ function numericEnum<E>(names: readonly string[]): E {
   return Object.freeze(e) as E;
 }
 
-/** flyteidl's SimpleType: the same object as the generated enum (test/literal/model-light.test.ts checks it). */
+/**
+ * flyteidl's SimpleType: a frozen object equal to the generated enum (test/literal/model-light.test.ts checks it),
+ * not the same object; `flyte-types/model` exports the generated one.
+ */
 export const SimpleType = numericEnum<typeof GenSimpleType>([
   "NONE",
   "INTEGER",

@@ -3,7 +3,6 @@
 // expected and what it got; inside a transformer's toValue that error becomes an issue at the value's path.
 import { ErrorCode, fail } from "../errors/flyte-type-error.js";
 import { describeLiteral, msg } from "../errors/messages.js";
-import type { Duration, Timestamp } from "../values/time.js";
 import { BlobType_BlobDimensionality, type Literal, type LiteralType, type Primitive, type Scalar } from "./model.js";
 
 type PrimitiveCase = NonNullable<Primitive["value"]["case"]>;
@@ -46,13 +45,27 @@ export const readLiteral = {
   string: (l: Literal): string => primitive(l, "stringValue", "a STRING literal"),
   /** A BOOLEAN. */
   boolean: (l: Literal): boolean => primitive(l, "boolean", "a BOOLEAN literal"),
-  /** A DATETIME: seconds since the epoch and nanoseconds, as stored (not normalised). */
-  datetime: (l: Literal): Timestamp => {
+  /** A DATETIME as stored: neither normalised nor checked (the engine's `timestamp()` does both). */
+  datetime: (
+    l: Literal,
+  ): {
+    /** Whole seconds since 1970-01-01T00:00:00Z. */
+    seconds: bigint;
+    /** Nanoseconds after `seconds`; protobuf requires [0, 1e9), which a literal from outside may not keep. */
+    nanos: number;
+  } => {
     const t = primitive(l, "datetime", "a DATETIME literal");
     return { seconds: t.seconds, nanos: t.nanos };
   },
-  /** A DURATION: seconds and nanoseconds, as stored (not normalised). */
-  duration: (l: Literal): Duration => {
+  /** A DURATION as stored: neither normalised nor checked (the engine's `duration()` does both). */
+  duration: (
+    l: Literal,
+  ): {
+    /** Whole seconds of the span. */
+    seconds: bigint;
+    /** The rest in nanoseconds; protobuf requires the sign of `seconds` and |nanos| < 1e9. */
+    nanos: number;
+  } => {
     const d = primitive(l, "duration", "a DURATION literal");
     return { seconds: d.seconds, nanos: d.nanos };
   },
