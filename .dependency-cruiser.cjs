@@ -74,10 +74,19 @@ module.exports = {
       comment:
         "Every import must resolve to a file or an installed package: an unresolvable relative import is a typo " +
         "or a file that was moved or deleted (with TS nodenext specifiers, './foo.js' resolves to ./foo.ts). " +
-        "The package's own name is the exception: the benchmarks import it by name, and it resolves to dist/, " +
-        "which this check runs before the build makes.",
+        "Benchmarks, examples and tests may import the package by its own name: it resolves to dist/, which " +
+        "this check runs before the build makes.",
       from: {},
       to: { couldNotResolve: true, pathNot: ["^flyte-types$", "^flyte-types/[a-z]+$"] },
+    },
+    {
+      name: "shipped-not-by-own-name",
+      severity: "error",
+      comment:
+        "Shipped code (src/, transformers/, renderers/) imports its neighbours by path, never the package by its " +
+        "own name: that would pull the built dist/ into the bundle, a second copy of everything.",
+      from: { path: "^(src|transformers|renderers)/" },
+      to: { path: ["^flyte-types$", "^flyte-types/[a-z]+$", "^dist/"] },
     },
   ],
   options: {
@@ -86,10 +95,11 @@ module.exports = {
     // Feeds tsconfig-paths-webpack-plugin (paths/baseUrl, none today). dependency-cruiser cannot read the compiler
     // options through typescript 7, and does not need to: it resolves nodenext './x.js' to './x.ts' by itself.
     tsConfig: { fileName: "tsconfig.json" },
-    // Packages are leaves; the generated protobuf code (src/gen) is depended upon but not scanned itself.
-    doNotFollow: { path: ["node_modules", "^src/gen/"] },
+    // Packages are leaves; the generated protobuf code (src/gen) and the build (dist/, what the package's own name
+    // resolves to) are depended upon but not scanned themselves.
+    doNotFollow: { path: ["node_modules", "^src/gen/", "^dist/"] },
     // scripts/typedoc/ is a tool with its own package.json, installed by `npm run docs` after this check runs.
-    exclude: { path: ["^dist/", "^bench/out/", "^scripts/typedoc/"] },
+    exclude: { path: ["^bench/out/", "^scripts/typedoc/"] },
     enhancedResolveOptions: {
       exportsFields: ["exports"],
       conditionNames: ["import", "require", "node", "default", "types"],
