@@ -4,9 +4,40 @@
 // usage: tsx scripts/publish-check.ts [package.json]
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 
-const file = resolve(process.argv[2] ?? new URL("../package.json", import.meta.url).pathname);
-const pkg = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+const file = resolve(process.argv[2] ?? fileURLToPath(new URL("../package.json", import.meta.url)));
+
+/** Stops with the reasons, on stderr and a non-zero exit. */
+function refuse(name: string, problems: readonly string[]): never {
+  console.error(`not publishing ${name}:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+  process.exit(1);
+}
+
+let parsed: unknown;
+try {
+  parsed = JSON.parse(readFileSync(file, "utf8"));
+} catch (e) {
+  refuse(file, [`cannot read it: ${(e as Error).message}`]);
+}
+if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+  refuse(file, ["expected a JSON object"]);
+}
+const pkg = parsed as Record<string, unknown>;
+
+/** Why `url` is not a public https address, or undefined when it is one. */
+function notHttps(url: string): string | undefined {
+  let u: URL;
+  try {
+    u = new URL(url.replace(/^git\+/, ""));
+  } catch {
+    return "not a URL";
+  }
+  if (u.protocol !== "https:") return `a ${u.protocol} address`;
+  if (u.username !== "" || u.password !== "") return "an address with credentials in it";
+  if (!u.hostname.includes(".")) return "no public host name";
+  return undefined;
+}
 
 /** The URL a package.json field holds, whether written as a string or as `{ url }`. */
 function urlOf(value: unknown): string | undefined {
@@ -20,16 +51,14 @@ function urlOf(value: unknown): string | undefined {
 const problems: string[] = [];
 for (const field of ["repository", "homepage", "bugs"]) {
   const url = urlOf(pkg[field]);
-  const https = url?.replace(/^git\+/, "");
-  if (https === undefined || !/^https:\/\/[^\s/]+\.[^\s/]+\/\S*$/.test(https)) {
-    problems.push(`${field}: expected an https address, got ${url === undefined ? "nothing" : JSON.stringify(url)}`);
+  const why = url === undefined ? "nothing" : notHttps(url);
+  if (why !== undefined) {
+    const got = url === undefined ? why : `${JSON.stringify(url)} (${why})`;
+    problems.push(`${field}: expected an https address, got ${got}`);
   }
 }
 for (const entry of ["dist/esm/index.js", "dist/src/index.d.ts"]) {
   if (!existsSync(join(dirname(file), entry))) problems.push(`${entry} is missing: run npm run build`);
 }
-if (problems.length > 0) {
-  console.error(`not publishing ${String(pkg.name)}:\n${problems.map((p) => `  ${p}`).join("\n")}`);
-  process.exit(1);
-}
+if (problems.length > 0) refuse(String(pkg.name), problems);
 console.log(`${String(pkg.name)} ${String(pkg.version)} may be published`);

@@ -144,7 +144,7 @@ export type T = Transformer<number> | MappedType<number>;
         JSON.stringify({
           ...pkg,
           repository,
-          homepage: "https://example.org/flyte-types#readme",
+          homepage: "https://example.org",
           bugs: { url: "https://example.org/flyte-types/issues" },
         }),
       );
@@ -152,6 +152,11 @@ export type T = Transformer<number> | MappedType<number>;
     expect(check(join(dir, "package.json")).status).toBe(0);
     withUrls("javascript:alert(1)");
     expect(check(join(dir, "package.json")).stderr).toContain('repository: expected an https address, got "javascript');
+    withUrls("https://user:token@example.org/flyte-types.git");
+    expect(check(join(dir, "package.json")).stderr).toContain("(an address with credentials in it)");
+    // Not a package.json at all: a typed refusal, not a stack trace.
+    writeFileSync(join(dir, "package.json"), "[1]");
+    expect(check(join(dir, "package.json")).stderr).toContain("expected a JSON object");
   });
 
   it("CommonJS code loads the ESM package with require() where Node supports it, and import() everywhere", () => {
