@@ -24,7 +24,8 @@ export interface ParquetWriteOptions extends TransferOptions {
   /**
    * Rows per row group; default 262,144. pyarrow's is 1,048,576, but parquet-wasm buffers a whole row group in the
    * worker's WebAssembly memory, which never shrinks: 1M-row groups of ordinary data grew each worker's memory to
-   * about 115 MB and a 10M-row write to twice the memory above the table, at the same speed (bench/RESULTS.md).
+   * about 115 MB and a 10M-row write to 747 MB above the table; 256K-row groups hold ~40 MB per worker and 391 MB
+   * in all, for writes about 10% slower (bench/RESULTS.md). Set 1 << 20 for pyarrow's layout.
    */
   readonly rowGroupRows?: number;
   /** Data is split into further part files only beyond this much Arrow data per part; default 64 MiB. */
