@@ -1,4 +1,8 @@
-// flyte-types: Flyte's type system for TypeScript. zod schemas ⇄ flyteidl literals, wire-exact with flytekit.
+/**
+ * Flyte's type system for TypeScript. zod schemas ⇄ flyteidl literals, wire-exact with flytekit.
+ *
+ * @module flyte-types
+ */
 export type { Codec, KindHandler, KindTable } from "./codec/codec.js";
 export type { ConvertOptions } from "./codec/context.js";
 export type { FieldDesc, Kind, TypeDesc } from "./codec/descriptor.js";

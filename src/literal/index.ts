@@ -1,6 +1,10 @@
-// flyte-types/model: the flyteidl messages with their schemas (LiteralSchema, LiteralTypeSchema…), their binary
-// and JSON forms, and flytekit's literal hash. Apart from the root entry because it loads the protobuf runtime
-// and the generated descriptors: a program that only converts values never pays for them.
+/**
+ * The flyteidl messages with their schemas (LiteralSchema, LiteralTypeSchema…), their binary and JSON forms, and
+ * flytekit's literal hash. Apart from the root entry because it loads the protobuf runtime and the generated
+ * descriptors: a program that only converts values never pays for them.
+ *
+ * @module flyte-types/model
+ */
 export * from "./descriptors.js";
 export { computeHashString } from "./literal-hash.js";
 export {

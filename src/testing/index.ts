@@ -1,5 +1,9 @@
-// flyte-types/testing: property-based checks for types, built on fast-check (a peer dependency of this entry).
-// Derive values from a schema, generate schemas, assert round trips, and check a custom transformer in a few lines.
+/**
+ * Property-based checks for types, built on fast-check (a peer dependency of this entry). Derive values from a
+ * schema, generate schemas, assert round trips, and check a custom transformer in a few lines.
+ *
+ * @module flyte-types/testing
+ */
 export { type ArbitraryOptions, arbitraryOf, arbitraryOfDesc } from "./arbitrary.js";
 export {
   ARROW_COLUMN_KINDS,

@@ -1,6 +1,9 @@
-// flyte-types/parquet: Arrow ⇄ Parquet on any storage, directly (the StructuredDataset handler uses the same code).
-// A separate entry point so that importing flyte-types does not load apache-arrow or parquet-wasm.
-
+/**
+ * Arrow ⇄ Parquet on any storage, directly (the StructuredDataset handler uses the same code). A separate entry
+ * point so that importing flyte-types does not load apache-arrow or parquet-wasm.
+ *
+ * @module flyte-types/parquet
+ */
 export { type ParquetReadOptions, parquetParts, readParquet, readParquetTable } from "./parquet-read.js";
 export {
   type ParquetCompression,
